@@ -1,0 +1,40 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { workspaceAction } from "@/lib/actions/guard";
+import { failure, success, type ActionResult } from "@/lib/actions/result";
+import { guardedConnectAccount } from "@/lib/accounts/actions";
+import { awsSettings } from "@/lib/aws/config";
+import { getPlatformPrincipal } from "@/lib/aws/platform";
+import { createSandboxStack, type SandboxStack } from "@/lib/aws/sandbox";
+import { logger } from "@/lib/logger";
+import { ACCOUNT_EDITORS, getWorkspace } from "@/lib/workspace/members";
+
+export async function connectAction(_previous: ActionResult<unknown> | undefined, form: FormData): Promise<ActionResult<unknown>> {
+  const result = await guardedConnectAccount(form);
+  if (!result.ok) return result;
+  redirect(result.data.templateOutdated ? "/?notice=template-outdated" : "/");
+}
+
+const sandboxStackSchema = z.object({ accountType: z.enum(["management", "linked"]) });
+
+const guardedCreateSandboxStack = workspaceAction(
+  { schema: sandboxStackSchema, roles: ACCOUNT_EDITORS, purpose: "create sandbox stacks" },
+  async ({ db, member }, input): Promise<ActionResult<SandboxStack>> => {
+    if (!awsSettings().sandbox) return failure("The sandbox is only available when the portal runs against the local AWS emulator.");
+
+    const workspace = await getWorkspace(db, member.workspaceId);
+    const principal = await getPlatformPrincipal();
+    try {
+      return success(await createSandboxStack(input.accountType, workspace.externalId, principal.arn));
+    } catch (error) {
+      logger.error({ err: error, workspaceId: member.workspaceId }, "sandbox stack creation failed");
+      return failure(`Creating the sandbox stack failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  },
+);
+
+export async function createSandboxStackAction(accountType: "management" | "linked"): Promise<ActionResult<SandboxStack>> {
+  return guardedCreateSandboxStack({ accountType });
+}

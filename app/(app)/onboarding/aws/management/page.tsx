@@ -1,0 +1,5 @@
+import { LinkAccountPage } from "@/components/accounts/link-account-page";
+
+export default function LinkManagementAccountPage() {
+  return <LinkAccountPage accountType="management" />;
+}

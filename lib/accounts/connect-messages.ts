@@ -1,0 +1,77 @@
+import type { IntegrationFailure } from "@/lib/aws/integration";
+import type { StackOutputFailureCode } from "@/lib/aws/stack-outputs";
+import { STACK_ID_TAG } from "@/lib/aws/template";
+
+export interface MessageContext {
+  roleArn: string;
+  principalArn: string;
+}
+
+const TYPE_LABELS: Record<string, string> = { management: "Management Account", linked: "Linked Account" };
+
+function typeLabel(type: string | undefined): string {
+  return TYPE_LABELS[type ?? ""] ?? `"${type}"`;
+}
+
+/** The message shown under the Connect button for each failure of the AWS checks. */
+export function integrationFailureMessage(failure: IntegrationFailure, context: MessageContext): string {
+  const d = failure.detail;
+  switch (failure.code) {
+    case "access_denied":
+      return (
+        `AWS denied AssumeRole on ${context.roleArn}. The usual causes: the role's trust policy does not trust this portal's ` +
+        `principal ${context.principalArn}; the External ID in the trust policy differs from this workspace's External ID ` +
+        `shown in the setup guide; or the ARN names another role than the one the stack created. If you created the stack ` +
+        `in the last minute, IAM may still be propagating the role: wait a minute and click Connect again.`
+      );
+    case "region_disabled":
+      return `AWS STS is not activated in the region the portal called (RegionDisabledException). An administrator can activate the region in IAM account settings. AWS said: ${d.message}`;
+    case "throttled":
+      return "AWS throttled the portal's requests (Rate exceeded) and the retries did not succeed. Wait a minute and click Connect again.";
+    case "aws_unreachable":
+      return `The portal could not reach AWS (${failure.awsErrorCode}). Check the server's network access to AWS, then click Connect again.`;
+    case "account_mismatch":
+      return `The role's credentials belong to AWS account ${d.actual}, not to account ${d.expected} named in the AWS Role ARN. Paste the RoleArn output of the stack.`;
+    case "role_not_readable":
+      return `The role ${context.roleArn} may not read itself (iam:GetRole was denied), so the portal cannot find its stack. Update the stack with the current template, which allows it.`;
+    case "stack_tag_missing":
+      return `The role ${context.roleArn} has no ${STACK_ID_TAG} tag, so the portal cannot find its CloudFormation stack in account ${d.accountId}. Create the role with the portal's template rather than by hand.`;
+    case "stack_not_found":
+      return `The CloudFormation stack ${d.stackId} was not found in account ${d.accountId}, region ${d.region}. If the stack was deleted, create it again from the template and paste its new RoleArn output.`;
+    case "stack_not_readable":
+      return `The role may not describe its stack ${d.stackId} in region ${d.region} (cloudformation:DescribeStacks was denied). Update the stack with the current template.`;
+    case "aws_error":
+      return `AWS returned ${failure.awsErrorCode}: ${d.message}`;
+  }
+}
+
+/** The message for a stack whose status or outputs do not match what the user asked to link. */
+export function stackOutputFailureMessage(code: StackOutputFailureCode, d: Record<string, string>): string {
+  switch (code) {
+    case "stack_in_progress":
+      return `The stack ${d.stackName} is still ${d.status}. Wait until it reaches CREATE_COMPLETE, then click Connect.`;
+    case "stack_deleted":
+      return `The stack ${d.stackName} in account ${d.accountId}, region ${d.region} was deleted. Create it again from the template and paste its new RoleArn output.`;
+    case "stack_failed":
+      return `The stack ${d.stackName} is in status ${d.status}${d.reason ? ` (${d.reason})` : ""}. Delete it and create it again from the template.`;
+    case "output_missing":
+      return `The stack ${d.stackName} has no ${d.key} output. Create the stack from the portal's template, which has the outputs RoleArn, AccountType and TemplateVersion.`;
+    case "output_not_arn":
+      return `The stack's RoleArn output "${d.value}" is not an ARN. Create the stack from the portal's template and paste its RoleArn output.`;
+    case "output_role_mismatch":
+      return `AWS Role ARN ${d.expected} differs from the stack's RoleArn output ${d.value}. Paste the RoleArn output of the stack exactly.`;
+    case "account_type_mismatch": {
+      const actual = typeLabel(d.actual);
+      const expected = typeLabel(d.expected);
+      return `The stack was created from the ${actual} template, but you chose ${expected}. Create the stack from the ${expected} template, or choose ${actual}.`;
+    }
+  }
+}
+
+export function partitionMismatchMessage(rolePartition: string, platformPartition: string): string {
+  return `AWS Role ARN is in partition ${rolePartition}, but this portal runs in ${platformPartition}, and IAM roles cannot trust principals of another partition. Create the stack in an ${platformPartition} account.`;
+}
+
+export function alreadyLinkedMessage(accountId: string, name: string): string {
+  return `AWS account ${accountId} is already linked in this workspace as "${name}". Select it from the account selector instead.`;
+}

@@ -1,0 +1,59 @@
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { openBrowser, saveScreenshotOnFailure, type BrowserSession } from "./browser";
+import { LinkAccountPage } from "./pages/link-account-page";
+import { Shell } from "./pages/shell";
+import { SignInPage } from "./pages/sign-in-page";
+
+let session: BrowserSession;
+
+beforeAll(async () => {
+  session = await openBrowser(inject("baseUrl"));
+});
+
+afterEach(async (context) => {
+  await saveScreenshotOnFailure(session, context);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe("link a management account", () => {
+  it("signs up, links through the sandbox stack, and lands on Home", async () => {
+    const { page } = session;
+    const email = `owner-${Date.now()}@example.com`;
+    const password = "a long enough password";
+
+    await new SignInPage(page).signUp(email, password);
+    await page.waitForURL(/\/onboarding$/);
+    await page.getByRole("heading", { name: "Select Your Preferred Cloud Service or Platform" }).waitFor();
+    expect(await page.getByText("Not available yet.").count()).toBe(3);
+
+    const link = new LinkAccountPage(page);
+    await link.chooseAwsAccountType("Management Account");
+    const roleArn = await link.createSandboxStackAndCopyRoleArn();
+    expect(roleArn).toMatch(/^arn:aws:iam::\d{12}:role\/XOps360Integration$/);
+    const accountId = roleArn.split(":")[4] ?? "";
+
+    await link.connect("Production", true);
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.getByRole("heading", { name: "Production" }).waitFor();
+    expect(await page.getByText(accountId, { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText("Management Account", { exact: true }).isVisible()).toBe(true);
+    await page.screenshot({ path: "tests/e2e/artifacts/home-after-connect.png" });
+
+    await new Shell(page).signOut();
+    await new SignInPage(page).signIn(email, password);
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.getByRole("heading", { name: "Production" }).waitFor();
+  });
+
+  it("shows the connect message for a wrong ARN inline", async () => {
+    const { page } = session;
+    await page.goto("/onboarding/aws/management");
+    await new LinkAccountPage(page).connect("Staging", "arn:aws:iam::None:role/Reader");
+
+    const alert = page.getByText('AWS Role ARN must contain a 12-digit AWS account ID, but it contains "None". Copy the RoleArn output of the stack.');
+    await alert.waitFor();
+  });
+});

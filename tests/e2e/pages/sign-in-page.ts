@@ -1,0 +1,22 @@
+import type { Page } from "playwright-core";
+
+export class SignInPage {
+  constructor(private readonly page: Page) {}
+
+  async signUp(email: string, password: string) {
+    await this.page.goto("/signin");
+    await this.page.getByRole("link", { name: "Create an account" }).click();
+    await this.page.getByRole("heading", { name: "Create your account" }).waitFor();
+    await this.page.getByLabel("E-mail").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign up" }).click();
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.goto("/signin");
+    await this.page.getByRole("heading", { name: "Sign in" }).waitFor();
+    await this.page.getByLabel("E-mail").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+}
