@@ -8,15 +8,17 @@ import { findMembership } from "@/lib/workspace/members";
 export const proxy = auth(async (request) => {
   const { pathname, search } = request.nextUrl;
   const userId = request.auth?.user?.id;
-  const isSignIn = pathname === "/signin";
+  const isSignIn = pathname === "/signin" || pathname.startsWith("/signin/");
+  // An invitation page explains itself to signed-out users and to users without a workspace.
+  const isInvitation = pathname.startsWith("/invite/");
 
   if (!userId) {
-    if (isSignIn) return NextResponse.next();
+    if (isSignIn || isInvitation) return NextResponse.next();
     const target = new URL("/signin", request.nextUrl);
     if (pathname !== "/") target.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(target);
   }
-  if (isSignIn || pathname.startsWith("/onboarding")) return NextResponse.next();
+  if (isSignIn || isInvitation || pathname.startsWith("/onboarding")) return NextResponse.next();
 
   const db = await getDb();
   const member = await findMembership(db, userId);

@@ -24,6 +24,8 @@ export const users = pgTable("users", {
   emailVerified: timestamp("email_verified", { mode: "date", withTimezone: true }),
   image: text("image"),
   passwordHash: text("password_hash"),
+  // Every session cookie carries the version it was issued under; raising it signs the user out everywhere.
+  sessionVersion: integer("session_version").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -86,6 +88,28 @@ export const memberships = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+
+// An invitation link carries a random token; only its SHA-256 is stored, so a database dump reveals no
+// usable link. The token is single use: accepting sets accepted_at in the same statement that checks it.
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    workspaceId: uuid("workspace_id")
+      .notNull()
+      .references(() => workspaces.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: memberRole("role").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: text("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("invitations_workspace_idx").on(t.workspaceId, t.createdAt), index("invitations_email_idx").on(t.email)],
 );
 
 export const cloudAccounts = pgTable(
@@ -162,6 +186,7 @@ export const supportRequests = pgTable(
   (t) => [index("support_requests_workspace_idx").on(t.workspaceId, t.createdAt)],
 );
 
+export type Invitation = typeof invitations.$inferSelect;
 export type MemberRole = (typeof memberRole.enumValues)[number];
 export type AwsAccountType = (typeof awsAccountType.enumValues)[number];
 export type CloudAccount = typeof cloudAccounts.$inferSelect;

@@ -1,5 +1,5 @@
 /** Typed client for the emulator's control endpoint, for tests and the portal's sandbox mode. */
-import type { Faults, Partition } from "./types";
+import type { Faults, OrganizationAccountStatus, Partition, StackOutput } from "./types";
 
 export interface PlatformPrincipal {
   accountId: string;
@@ -21,12 +21,91 @@ export interface ClockState {
   offsetSeconds: number;
 }
 
-export type { Faults, Partition };
+export interface OrganizationMemberInput {
+  /** An account created earlier joins the organization; a new ID or none creates the account. */
+  accountId?: string;
+  name?: string;
+  email?: string;
+  status?: OrganizationAccountStatus;
+}
+
+export interface OrganizationInput {
+  partition?: Partition;
+  managementAccountId?: string;
+  /** A number of new member accounts, or one entry per member. */
+  members: number | OrganizationMemberInput[];
+}
+
+export interface OrganizationMember {
+  accountId: string;
+  name: string;
+  email: string;
+  status: OrganizationAccountStatus;
+  /** Long-term key of the account's administrator user `admin`. */
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export interface CreatedOrganization {
+  organizationId: string;
+  partition: Partition;
+  managementAccount: OrganizationMember;
+  members: OrganizationMember[];
+}
+
+export interface StackInput {
+  accountId: string;
+  partition?: Partition;
+  /** Default: the partition's main region (us-east-1, cn-north-1 or us-gov-west-1). */
+  region?: string;
+  templateBody: string;
+  parameters?: Record<string, string>;
+  /** Default XOps360-Integration. */
+  stackName?: string;
+}
+
+export interface CreatedStack {
+  stackId: string;
+  stackName: string;
+  region: string;
+  /** Outputs in the template's order, as DescribeStacks returns them. */
+  outputs: StackOutput[];
+}
+
+/** A policy document as an object or as JSON text. */
+export type PolicyDocument = string | Record<string, unknown>;
+
+export interface RoleInput {
+  accountId: string;
+  partition?: Partition;
+  roleName: string;
+  path?: string;
+  trustPolicy: PolicyDocument;
+  /** Inline policies by policy name. */
+  policies?: Record<string, PolicyDocument>;
+  managedPolicyArns?: string[];
+  tags?: Record<string, string>;
+  maxSessionDuration?: number;
+}
+
+export interface CreatedRole {
+  roleArn: string;
+  roleId: string;
+  roleName: string;
+}
+
+export type { Faults, OrganizationAccountStatus, Partition, StackOutput };
 
 export interface EmulatorControl {
   health(): Promise<{ ok: boolean }>;
   platform(partition?: Partition): Promise<PlatformPrincipal>;
   createAccount(input?: { partition?: Partition; accountId?: string }): Promise<CreatedAccount>;
+  /** Creates an organization, creating its accounts with administrator users unless they exist. */
+  createOrganization(input: OrganizationInput): Promise<CreatedOrganization>;
+  /** Creates a stack that is already CREATE_COMPLETE, with the same engine as CreateStack. */
+  createStack(input: StackInput): Promise<CreatedStack>;
+  /** Creates a bare role, for example one whose trust policy lacks the External ID condition. */
+  createRole(input: RoleInput): Promise<CreatedRole>;
   getFaults(): Promise<Faults>;
   /** Changes only the given faults and returns all of them. */
   setFaults(faults: Partial<Faults>): Promise<Faults>;
@@ -61,6 +140,9 @@ export function createEmulatorControl(endpoint: string): EmulatorControl {
     health: () => call("GET", "health"),
     platform: (partition = "aws") => call("GET", `platform?partition=${encodeURIComponent(partition)}`),
     createAccount: (input = {}) => call("POST", "accounts", input),
+    createOrganization: (input) => call("POST", "organizations", input),
+    createStack: (input) => call("POST", "stacks", input),
+    createRole: (input) => call("POST", "roles", input),
     getFaults: () => call("GET", "faults"),
     setFaults: (faults) => call("POST", "faults", faults),
     advanceClock: (seconds) => call("POST", "clock", { advanceSeconds: seconds }),

@@ -1,6 +1,7 @@
 import { AwsError } from "./errors";
 import type { Principal } from "./identity";
 import { identityStatements } from "./identity";
+import type { Decision } from "./policy";
 import { evaluate } from "./policy";
 import type { Params } from "./protocol";
 import type { Store } from "./state";
@@ -31,6 +32,10 @@ export interface ServiceDefinition {
   operations: Record<string, Operation>;
   /** Runs before every operation, after authentication, and throws to reject the call. */
   beforeOperation?: (context: CallContext) => void;
+  /** Error returned when the throttling fault hits a call. Default: `Throttling`, "Rate exceeded". */
+  throttlingError?: () => AwsError;
+  /** Key of the message in a JSON error body. Default `message`. */
+  jsonMessageKey?: "message" | "Message";
 }
 
 /**
@@ -38,19 +43,10 @@ export interface ServiceDefinition {
  * `messageResource` is how AWS names the resource in the message. Omit it for calls without a resource.
  */
 export function authorize(context: CallContext, action: string, resourceArn: string, messageResource?: string): void {
-  const statements = identityStatements(context.store, context.principal);
-  const { principal } = context;
-  const decision = evaluate(statements, {
-    action,
-    resource: resourceArn,
-    context: {
-      "aws:principalarn": principal.role?.arn ?? principal.arn,
-      "aws:principalaccount": principal.accountId,
-      "aws:requestedregion": context.region,
-    },
-  });
+  const decision = decide(context, action, resourceArn);
   if (decision === "allow") return;
 
+  const { principal } = context;
   const onResource = messageResource === undefined ? "" : ` on resource: ${messageResource}`;
   const reason =
     decision === "explicitDeny"
@@ -61,4 +57,19 @@ export function authorize(context: CallContext, action: string, resourceArn: str
     `User: ${principal.arn} is not authorized to perform: ${action}${onResource} ${reason}`,
     403,
   );
+}
+
+/** Evaluates the caller's identity-based policies for an action on a resource. */
+export function decide(context: CallContext, action: string, resourceArn: string): Decision {
+  const statements = identityStatements(context.store, context.principal);
+  const { principal } = context;
+  return evaluate(statements, {
+    action,
+    resource: resourceArn,
+    context: {
+      "aws:principalarn": principal.role?.arn ?? principal.arn,
+      "aws:principalaccount": principal.accountId,
+      "aws:requestedregion": context.region,
+    },
+  });
 }

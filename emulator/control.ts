@@ -1,23 +1,17 @@
 /**
  * The control endpoint under `/_emulator/`: JSON in and out, no signature. Tests and the portal's
- * sandbox mode use it to read the platform principal, create customer accounts, set faults, move the
- * clock and reset the state.
+ * sandbox mode use it to read the platform principal, create customer accounts, organizations, stacks
+ * and roles, set faults, move the clock and reset the state.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 import { settleStacks } from "./cloudformation/engine";
+import type { Body } from "./control-input";
+import { ControlError, partitionOf } from "./control-input";
 import * as ids from "./ids";
-import { isPartition } from "./partitions";
+import { createAccount, createOrganization, seedRole, seedStack } from "./seeding";
 import type { Store } from "./state";
 import type { Faults, Partition } from "./types";
-
-class ControlError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
-
-type Body = Record<string, unknown>;
 
 export function handleControlRequest(request: IncomingMessage, response: ServerResponse, url: URL, body: Buffer, store: Store): void {
   const send = (status: number, payload: unknown) => {
@@ -36,6 +30,12 @@ export function handleControlRequest(request: IncomingMessage, response: ServerR
         return send(200, platform(store, partitionOf(url.searchParams.get("partition") ?? "aws")));
       case "POST /_emulator/accounts":
         return send(201, createAccount(store, input));
+      case "POST /_emulator/organizations":
+        return send(201, createOrganization(store, input));
+      case "POST /_emulator/stacks":
+        return send(201, seedStack(store, input));
+      case "POST /_emulator/roles":
+        return send(201, seedRole(store, input));
       case "GET /_emulator/faults":
         return send(200, store.data.faults);
       case "POST /_emulator/faults":
@@ -67,31 +67,10 @@ function parseBody(body: Buffer): Body {
   throw new ControlError(400, "The request body must be a JSON object.");
 }
 
-function partitionOf(value: unknown): Partition {
-  if (!isPartition(value)) throw new ControlError(400, `Invalid partition ${JSON.stringify(value)}: expected aws, aws-cn or aws-us-gov.`);
-  return value;
-}
-
 function platform(store: Store, partition: Partition) {
   const key = ids.platformKey(partition);
   const user = store.account(partition, ids.PLATFORM_ACCOUNT_ID)!.users[ids.PLATFORM_USER_NAME]!;
   return { accountId: ids.PLATFORM_ACCOUNT_ID, arn: user.arn, ...key };
-}
-
-function createAccount(store: Store, input: Body) {
-  const partition = partitionOf(input.partition ?? "aws");
-  const requested = input.accountId;
-  if (requested !== undefined && (typeof requested !== "string" || !/^\d{12}$/.test(requested))) {
-    throw new ControlError(400, `Invalid accountId ${JSON.stringify(requested)}: expected 12 digits.`);
-  }
-  let accountId: string | undefined = requested;
-  if (accountId !== undefined && store.account(partition, accountId)) {
-    throw new ControlError(409, `Account ${accountId} already exists in partition ${partition}.`);
-  }
-  while (accountId === undefined || store.account(partition, accountId)) accountId = ids.accountId();
-
-  const key = store.createAccount(partition, accountId);
-  return { accountId, partition, ...key };
 }
 
 function setFaults(store: Store, input: Body): Faults {
@@ -107,6 +86,7 @@ function setFaults(store: Store, input: Body): Faults {
   number("latencyMs", 60_000);
   number("throttleRate", 1);
   number("iamPropagationSeconds", 3600);
+  number("resetRate", 1);
 
   if (input.stsDisabledRegions !== undefined) {
     const regions = input.stsDisabledRegions;
@@ -114,6 +94,16 @@ function setFaults(store: Store, input: Body): Faults {
       throw new ControlError(400, "Invalid stsDisabledRegions: expected a list of region names.");
     }
     faults.stsDisabledRegions = regions as string[];
+  }
+  if (input.throttleServices !== undefined) faults.throttleServices = serviceNames(input.throttleServices);
+  if (input.randomSeed !== undefined) {
+    const seed = input.randomSeed;
+    if (seed !== null && (typeof seed !== "number" || !Number.isInteger(seed))) {
+      throw new ControlError(400, `Invalid randomSeed ${JSON.stringify(seed)}: expected an integer, or null for Math.random.`);
+    }
+    faults.randomSeed = seed;
+    // Setting the seed again restarts the sequence, so a test can replay the same faults.
+    store.seedRandom(seed);
   }
   if (input.stuckStacks !== undefined) {
     if (typeof input.stuckStacks !== "boolean") throw new ControlError(400, "Invalid stuckStacks: expected true or false.");
@@ -123,6 +113,15 @@ function setFaults(store: Store, input: Body): Faults {
   store.data.faults = faults;
   store.markChanged();
   return faults;
+}
+
+const SIGNING_NAMES = ["sts", "iam", "cloudformation", "organizations"];
+
+function serviceNames(value: unknown): string[] {
+  if (!Array.isArray(value) || !value.every((name) => typeof name === "string" && SIGNING_NAMES.includes(name))) {
+    throw new ControlError(400, `Invalid throttleServices ${JSON.stringify(value)}: expected a list of ${SIGNING_NAMES.join(", ")}.`);
+  }
+  return value as string[];
 }
 
 function clock(store: Store) {

@@ -3,24 +3,26 @@
  * service and rendering of the result or error in the protocol the client used.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { setTimeout as sleep } from "node:timers/promises";
 
 import type { Logger } from "pino";
 
 import { settleStacks } from "./cloudformation/engine";
 import type { EmulatorSettings, ServiceDefinition } from "./context";
-import { AwsError, throttling } from "./errors";
+import { AwsError, forJsonProtocol } from "./errors";
+import { applyCallFaults, picksConnectionReset } from "./faults";
+import { checkCredentialScope } from "./hosts";
 import { authenticate } from "./identity";
 import * as ids from "./ids";
 import type { Params } from "./protocol";
 import { parseQueryParameters, renderJson, renderJsonError, renderXmlError, renderXmlResponse } from "./protocol";
 import { cloudformation } from "./services/cloudformation";
 import { iam } from "./services/iam";
+import { organizations } from "./services/organizations";
 import { sts } from "./services/sts";
 import { parseAuthorization } from "./sigv4";
 import type { Store } from "./state";
 
-const SERVICES: ServiceDefinition[] = [sts, iam, cloudformation];
+const SERVICES: ServiceDefinition[] = [sts, iam, cloudformation, organizations];
 
 interface ParsedCall {
   protocol: "query" | "json";
@@ -68,6 +70,14 @@ export async function handleAwsRequest(
   settings: EmulatorSettings,
   logger: Logger,
 ): Promise<void> {
+  // A reset comes before any processing, so the call has no effect, like a connection lost on the way in.
+  // NOTE: a connection lost after AWS processed a call, which makes a retried write fail, is not emulated.
+  if (picksConnectionReset(store)) {
+    logger.debug({ url: url.pathname }, "closing the connection without a response (resetRate fault)");
+    request.socket.destroy();
+    return;
+  }
+
   const requestId = ids.requestId();
   let call: ParsedCall = { protocol: "query", action: "", params: {} };
   let service: ServiceDefinition | undefined;
@@ -77,13 +87,12 @@ export async function handleAwsRequest(
     const authorization = parseAuthorization(request.headers.authorization);
     service = serviceFor(authorization?.service, call.params);
     if (!authorization) throw new AwsError("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
+    checkCredentialScope(request.headers.host, authorization);
     if (!service) throw new AwsError("UnknownService", `The XOps 360 AWS emulator does not implement the service ${authorization.service}.`, 400);
 
     const signed = { method: request.method ?? "POST", path: url.pathname, query: url.searchParams, headers: request.headers, body };
     const principal = await authenticate(store, signed, authorization);
-    const { faults } = store.data;
-    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
-    if (faults.throttleRate > 0 && Math.random() < faults.throttleRate) throw throttling();
+    await applyCallFaults(store, service);
 
     const operation = service.operations[call.action];
     if (!operation) {
@@ -119,13 +128,12 @@ function sendResult(response: ServerResponse, call: ParsedCall, service: Service
 
 function sendError(response: ServerResponse, call: ParsedCall, service: ServiceDefinition | undefined, error: AwsError, requestId: string): void {
   if (call.protocol === "json") {
-    // awsQueryCompatible services put the query error code in this header for JSON clients.
+    // Only awsQueryCompatible services send x-amzn-query-error, and none of the emulated JSON services is one.
     response.writeHead(error.status, {
       "content-type": call.jsonContentType ?? "application/x-amz-json-1.1",
       "x-amzn-requestid": requestId,
-      "x-amzn-query-error": `${error.code};${error.fault}`,
     });
-    response.end(renderJsonError(error));
+    response.end(renderJsonError(forJsonProtocol(error), service?.jsonMessageKey));
     return;
   }
   const namespace = service?.xmlNamespace ?? "https://sts.amazonaws.com/doc/2011-06-15/";

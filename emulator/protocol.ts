@@ -89,8 +89,13 @@ function toJsonValue(value: unknown): unknown {
   return value;
 }
 
-export function renderJsonError(error: AwsError): string {
-  return JSON.stringify({ __type: error.code, message: error.message });
+/**
+ * Renders an error for the JSON protocols. Services differ in the key of the message: most send
+ * `message`, and Organizations sends `Message` as its model names the member. Botocore and the
+ * JavaScript SDK read either.
+ */
+export function renderJsonError(error: AwsError, messageKey: "message" | "Message" = "message"): string {
+  return JSON.stringify({ __type: error.code, [messageKey]: error.message, ...error.fields });
 }
 
 /** Reads a parameter that must be a string, if present. */

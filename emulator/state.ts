@@ -11,7 +11,16 @@ const PLATFORM_POLICY = JSON.stringify({
 });
 
 export function defaultFaults(): Faults {
-  return { latencyMs: 0, throttleRate: 0, iamPropagationSeconds: 0, stsDisabledRegions: [], stuckStacks: false };
+  return {
+    latencyMs: 0,
+    throttleRate: 0,
+    iamPropagationSeconds: 0,
+    stsDisabledRegions: [],
+    stuckStacks: false,
+    resetRate: 0,
+    throttleServices: [],
+    randomSeed: null,
+  };
 }
 
 /**
@@ -21,9 +30,29 @@ export function defaultFaults(): Faults {
 export class Store {
   data: StateData;
   private changed = false;
+  /** State of the seeded generator behind `random()`, kept in memory only. */
+  private randomState: number | null = null;
 
   constructor(private readonly stateFile?: string) {
-    this.data = this.load() ?? emptyState();
+    const loaded = this.load();
+    // State files written before organizations and the newer faults existed lack those fields.
+    this.data = loaded ? { ...loaded, organizations: loaded.organizations ?? {}, faults: { ...defaultFaults(), ...loaded.faults } } : emptyState();
+    this.seedRandom(this.data.faults.randomSeed);
+  }
+
+  /** Restarts `random()` from a seed, or switches it back to Math.random for null. */
+  seedRandom(seed: number | null): void {
+    this.randomState = seed === null ? null : seed >>> 0;
+  }
+
+  /** Returns a number in [0, 1): from the seeded generator (mulberry32) when a seed is set, else Math.random. */
+  random(): number {
+    if (this.randomState === null) return Math.random();
+    this.randomState = (this.randomState + 0x6d2b79f5) >>> 0;
+    let t = this.randomState;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
   /** Current time in epoch ms, moved forward by the fake clock offset. */
@@ -46,6 +75,7 @@ export class Store {
   /** Drops every customer account, session, fault and clock offset, and recreates the platform accounts. */
   reset(): void {
     this.data = emptyState();
+    this.seedRandom(null);
     this.markChanged();
   }
 
@@ -77,7 +107,7 @@ export class Store {
 }
 
 function emptyState(): StateData {
-  const data: StateData = { clockOffsetMs: 0, faults: defaultFaults(), accounts: {}, accessKeys: {} };
+  const data: StateData = { clockOffsetMs: 0, faults: defaultFaults(), accounts: {}, accessKeys: {}, organizations: {} };
   for (const partition of PARTITIONS) {
     const key = ids.platformKey(partition);
     const userId = ids.platformUserId(partition);

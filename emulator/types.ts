@@ -106,6 +106,30 @@ export interface Account {
   /** Customer managed policies by ARN. */
   policies: Record<string, ManagedPolicy>;
   stacks: Stack[];
+  /** ID of the organization the account belongs to, as management account or member. */
+  organizationId?: string;
+}
+
+export type OrganizationAccountStatus = "ACTIVE" | "SUSPENDED";
+
+/** An account's membership as Organizations' ListAccounts and DescribeAccount return it. */
+export interface OrganizationAccount {
+  id: string;
+  name: string;
+  email: string;
+  status: OrganizationAccountStatus;
+  joinedMethod: "INVITED" | "CREATED";
+  joinedAt: number;
+}
+
+export interface Organization {
+  /** `o-` followed by 10 lower-case letters or digits. */
+  id: string;
+  partition: Partition;
+  managementAccountId: string;
+  createdAt: number;
+  /** Every account of the organization, the management account first, in the order they joined. */
+  accounts: OrganizationAccount[];
 }
 
 export interface Session {
@@ -134,6 +158,15 @@ export interface Faults {
   iamPropagationSeconds: number;
   stsDisabledRegions: string[];
   stuckStacks: boolean;
+  /** Share of AWS API calls, from 0 to 1, whose connection is closed without a response. */
+  resetRate: number;
+  /** Signing names of the services that `throttleRate` applies to. Empty means every service. */
+  throttleServices: string[];
+  /**
+   * Seed for the random choices of `throttleRate` and `resetRate`, so that the same sequence of calls
+   * meets the same faults on every run. Null uses Math.random.
+   */
+  randomSeed: number | null;
 }
 
 export interface StateData {
@@ -142,4 +175,6 @@ export interface StateData {
   /** Accounts by `<partition>/<account ID>`: the same account ID can exist in each partition. */
   accounts: Record<string, Account>;
   accessKeys: Record<string, AccessKey>;
+  /** Organizations by `<partition>/<organization ID>`. */
+  organizations: Record<string, Organization>;
 }

@@ -6,9 +6,12 @@ import { buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 
 /** "AWS Account Name", "AWS Role ARN" and "Connect", with the connect procedure's messages inline. */
-export function ConnectForm({ accountType }: { accountType: "management" | "linked" }) {
+export function ConnectForm({ accountType, roleArn, canEdit }: { accountType: "management" | "linked"; roleArn?: string; canEdit: boolean }) {
   const [state, action, pending] = useActionState(connectAction, undefined);
   const failed = state && !state.ok ? state : undefined;
+  if (!canEdit) {
+    return <p className="text-sm text-slate-700">Your role (viewer) can see accounts but not link them. Ask an owner or admin of the workspace.</p>;
+  }
 
   return (
     <form action={action} className="space-y-5">
@@ -19,6 +22,7 @@ export function ConnectForm({ accountType }: { accountType: "management" | "link
         name="roleArn"
         label="AWS Role ARN"
         placeholder="arn:aws:iam::111122223333:role/XOps360Integration"
+        defaultValue={roleArn}
         spellCheck={false}
         autoComplete="off"
         error={failed?.fieldErrors?.roleArn}

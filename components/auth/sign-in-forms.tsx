@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { signInAction, signUpAction } from "@/app/signin/actions";
+import { useFormStatus } from "react-dom";
+import { signInAction, signInWithSsoAction, signUpAction } from "@/app/signin/actions";
 import { Field } from "@/components/ui/field";
 import { buttonClasses } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
@@ -16,10 +17,30 @@ function FormMessage({ state }: { state: ActionResult | undefined }) {
   );
 }
 
-export function SignInForm() {
+function SsoSubmit({ name }: { name: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" disabled={pending} className={buttonClasses("primary", "w-full")}>
+      {pending ? `Redirecting to ${name}…` : `Sign in with ${name}`}
+    </button>
+  );
+}
+
+/** "Sign in with <name>": starts the OIDC sign-in at the configured identity provider. */
+export function SsoButton({ name, callbackUrl }: { name: string; callbackUrl?: string }) {
+  return (
+    <form action={signInWithSsoAction}>
+      {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
+      <SsoSubmit name={name} />
+    </form>
+  );
+}
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState(signInAction, undefined);
   return (
     <form action={action} className="space-y-4">
+      {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <Field id="email" name="email" type="email" label="E-mail" autoComplete="username" required />
       <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
       <FormMessage state={state} />
@@ -36,12 +57,20 @@ export function SignInForm() {
   );
 }
 
-export function SignUpForm({ minLength }: { minLength: number }) {
+interface SignUpFormProps {
+  minLength: number;
+  /** The token of the invitation being accepted: the account joins its workspace instead of creating one. */
+  invitationToken?: string;
+  email?: string;
+}
+
+export function SignUpForm({ minLength, invitationToken, email }: SignUpFormProps) {
   const [state, action, pending] = useActionState(signUpAction, undefined);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="space-y-4">
-      <Field id="email" name="email" type="email" label="E-mail" autoComplete="username" required error={errors?.email} />
+      {invitationToken && <input type="hidden" name="invitationToken" value={invitationToken} />}
+      <Field id="email" name="email" type="email" label="E-mail" autoComplete="username" required defaultValue={email} error={errors?.email} />
       <Field
         id="password"
         name="password"
@@ -59,7 +88,7 @@ export function SignUpForm({ minLength }: { minLength: number }) {
       </button>
       <p className="text-center text-sm text-slate-600">
         Already have an account?{" "}
-        <Link href="/signin" className="font-medium text-brand-600 hover:underline">
+        <Link href={invitationToken ? `/signin?callbackUrl=${encodeURIComponent(`/invite/${invitationToken}`)}` : "/signin"} className="font-medium text-brand-600 hover:underline">
           Sign in
         </Link>
       </p>

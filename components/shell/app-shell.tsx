@@ -1,14 +1,16 @@
 import Link from "next/link";
+import { AccountSelector, type CurrentAccount } from "./account-selector";
 import { ProfileMenu } from "./profile-menu";
 
 interface AppShellProps {
   email: string;
   sandbox: boolean;
+  currentAccount: CurrentAccount | null;
   children: React.ReactNode;
 }
 
-/** The frame around signed-in pages: left panel with navigation, profile menu at the bottom. */
-export function AppShell({ email, sandbox, children }: AppShellProps) {
+/** The frame around signed-in pages: the account selector top right, the left panel with navigation, the profile menu at the bottom left. */
+export function AppShell({ email, sandbox, currentAccount, children }: AppShellProps) {
   return (
     <div className="flex min-h-screen">
       <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
@@ -31,6 +33,9 @@ export function AppShell({ email, sandbox, children }: AppShellProps) {
             Sandbox mode: AWS is the local emulator, not your AWS accounts. Set AWS credentials to connect real accounts.
           </div>
         )}
+        <header className="flex items-center justify-end border-b border-slate-200 bg-white px-8 py-2">
+          <AccountSelector current={currentAccount} />
+        </header>
         <main className="flex-1 px-8 py-6">{children}</main>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import type { IntegrationFailure } from "@/lib/aws/integration";
 import type { StackOutputFailureCode } from "@/lib/aws/stack-outputs";
-import { STACK_ID_TAG } from "@/lib/aws/template";
+import { STACK_ID_TAG } from "@/lib/aws/template-definition";
 
 export interface MessageContext {
   roleArn: string;
@@ -35,11 +35,20 @@ export function integrationFailureMessage(failure: IntegrationFailure, context: 
     case "role_not_readable":
       return `The role ${context.roleArn} may not read itself (iam:GetRole was denied), so the portal cannot find its stack. Update the stack with the current template, which allows it.`;
     case "stack_tag_missing":
-      return `The role ${context.roleArn} has no ${STACK_ID_TAG} tag, so the portal cannot find its CloudFormation stack in account ${d.accountId}. Create the role with the portal's template rather than by hand.`;
+      return `The role ${context.roleArn} has no ${STACK_ID_TAG} tag, so the portal cannot find its CloudFormation stack in account ${d.accountId}. Create the role with the portal's CloudFormation template or Terraform module rather than by hand.`;
     case "stack_not_found":
       return `The CloudFormation stack ${d.stackId} was not found in account ${d.accountId}, region ${d.region}. If the stack was deleted, create it again from the template and paste its new RoleArn output.`;
     case "stack_not_readable":
       return `The role may not describe its stack ${d.stackId} in region ${d.region} (cloudformation:DescribeStacks was denied). Update the stack with the current template.`;
+    case "organization_not_readable":
+      return `The role may not read its organization (organizations:DescribeOrganization was denied). Update the stack with the current template, which allows it.`;
+    case "external_id_not_enforced":
+      return (
+        `The role ${context.roleArn} accepted AssumeRole with a wrong External ID, so it does not require this workspace's ` +
+        `External ID and any other tenant of this portal that learns its ARN could use it. Add the condition ` +
+        `"StringEquals": {"sts:ExternalId": "<External ID from the setup guide>"} to the role's trust policy, or create the ` +
+        `role again from the portal's template, then click Connect.`
+      );
     case "aws_error":
       return `AWS returned ${failure.awsErrorCode}: ${d.message}`;
   }
@@ -66,6 +75,14 @@ export function stackOutputFailureMessage(code: StackOutputFailureCode, d: Recor
       return `The stack was created from the ${actual} template, but you chose ${expected}. Create the stack from the ${expected} template, or choose ${actual}.`;
     }
   }
+}
+
+export function notManagementAccountMessage(accountId: string, organization: { organizationId: string; managementAccountId: string }): string {
+  return (
+    `AWS account ${accountId} is a member of organization ${organization.organizationId}, whose management account is ` +
+    `${organization.managementAccountId}. Link ${organization.managementAccountId} as the Management Account first, then link ` +
+    `${accountId} as a Linked Account.`
+  );
 }
 
 export function partitionMismatchMessage(rolePartition: string, platformPartition: string): string {

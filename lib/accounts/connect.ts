@@ -1,6 +1,4 @@
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { auditEvents, cloudAccounts, memberships } from "@/db/schema";
 import type { ActionContext } from "@/lib/actions/guard";
 import { failure, success, type ActionResult } from "@/lib/actions/result";
 import { awsSettings } from "@/lib/aws/config";
@@ -9,7 +7,9 @@ import { logger } from "@/lib/logger";
 import { getWorkspace } from "@/lib/workspace/members";
 import { accountNameSchema, nameTakenMessage } from "./account-name";
 import { alreadyLinkedMessage, partitionMismatchMessage } from "./connect-messages";
-import { runIntegrationChecks, type VerifiedIntegration } from "./integration-checks";
+import { runIntegrationChecks } from "./integration-checks";
+import { resolveParent } from "./parent";
+import { isUniqueViolation, storeLink } from "./store-link";
 import { findAccountByAwsId, findAccountByName } from "./queries";
 
 const roleArnSchema = z
@@ -23,9 +23,7 @@ const roleArnSchema = z
   });
 
 export const connectInputSchema = z.object({
-  // NOTE: linked accounts need the organization checks that place them under a management account;
-  // until those exist, connect links management accounts only.
-  accountType: z.literal("management", { error: "Account type must be management." }),
+  accountType: z.enum(["management", "linked"], { error: "Account type must be management or linked." }),
   name: accountNameSchema,
   roleArn: roleArnSchema,
 });
@@ -39,9 +37,10 @@ export interface ConnectedAccount {
 }
 
 /**
- * Links an AWS account: checks partition and duplicates, assumes the role with the workspace's
- * External ID, verifies the caller account, the stack and its outputs, then stores the account and
- * its audit event in one transaction and selects it. Nothing is stored when any check fails.
+ * Links an AWS account: checks partition and duplicates, runs the AWS checks (AssumeRole with the
+ * workspace's External ID, caller account, stack outputs, organization, confused deputy), places a
+ * linked account under its management account, then stores the account and its audit event in one
+ * transaction and selects it. Nothing is stored when any check fails.
  */
 export async function connectAccount(context: ActionContext, input: ConnectInput): Promise<ActionResult<ConnectedAccount>> {
   const { db, member } = context;
@@ -63,9 +62,22 @@ export async function connectAccount(context: ActionContext, input: ConnectInput
   );
   if (!checked.ok) return failure(checked.message);
 
+  const parent = await resolveParent(db, member.workspaceId, role.accountId, input.accountType, checked.value.organization);
+  if (!parent.ok) return failure(parent.message);
+
   let id: string;
   try {
-    id = await insertAccount(context, input, checked.value);
+    id = await storeLink(db, {
+      workspaceId: member.workspaceId,
+      actorUserId: member.userId,
+      accountType: input.accountType,
+      name: input.name,
+      role,
+      verified: checked.value,
+      parentId: parent.parentId,
+      select: true,
+      via: "connect",
+    });
   } catch (error) {
     // Two requests for the same account or name can pass the checks above at once; the unique
     // indexes let only one of them in.
@@ -77,50 +89,6 @@ export async function connectAccount(context: ActionContext, input: ConnectInput
   return success({ id, awsAccountId: role.accountId, templateOutdated: checked.value.templateOutdated });
 }
 
-async function insertAccount(context: ActionContext, input: ConnectInput, verified: VerifiedIntegration): Promise<string> {
-  const { db, member } = context;
-  const role = input.roleArn;
-  return db.transaction(async (tx) => {
-    const [account] = await tx
-      .insert(cloudAccounts)
-      .values({
-        workspaceId: member.workspaceId,
-        awsAccountType: input.accountType,
-        name: input.name,
-        awsAccountId: role.accountId,
-        roleArn: role.arn,
-        partition: role.partition,
-        stackId: verified.stackId,
-        stackRegion: verified.stackRegion,
-        templateVersion: verified.templateVersion,
-        status: "connected",
-        lastVerifiedAt: new Date(),
-        createdBy: member.userId,
-      })
-      .returning({ id: cloudAccounts.id });
-    if (!account) throw new Error("insert into cloud_accounts returned no row");
-
-    await tx.insert(auditEvents).values({
-      workspaceId: member.workspaceId,
-      actorUserId: member.userId,
-      action: "account.linked",
-      targetType: "cloud_account",
-      targetId: account.id,
-      details: { after: { name: input.name, awsAccountId: role.accountId, type: input.accountType, roleArn: role.arn, stackRegion: verified.stackRegion } },
-    });
-    await tx
-      .update(memberships)
-      .set({ currentCloudAccountId: account.id })
-      .where(and(eq(memberships.workspaceId, member.workspaceId), eq(memberships.userId, member.userId)));
-    return account.id;
-  });
-}
-
 function fieldFailure(field: keyof ConnectInput, message: string): ActionResult<never> {
   return failure(message, { [field]: message });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const cause = (error as { cause?: { code?: string } })?.cause;
-  return (error as { code?: string })?.code === "23505" || cause?.code === "23505";
 }

@@ -3,14 +3,21 @@ import type { AwsAccountType } from "@/db/schema";
 import { awsSettings } from "@/lib/aws/config";
 import {
   assumeIntegrationRole,
-  findIntegrationStack,
+  checkExternalIdEnforced,
+  describeIntegrationStack,
+  readRoleTags,
+  stackTagMissing,
   verifyCallerAccount,
+  type Checked,
   type IntegrationFailure,
 } from "@/lib/aws/integration";
+import { describeAccountOrganization, type OrganizationMembership } from "@/lib/aws/organizations";
 import { getPlatformPrincipal } from "@/lib/aws/platform";
 import type { RoleArn } from "@/lib/aws/role-arn";
-import { checkStackOutputs } from "@/lib/aws/stack-outputs";
-import { integrationFailureMessage, stackOutputFailureMessage, type MessageContext } from "./connect-messages";
+import { checkRoleTags, checkStackOutputs, type IntegrationVersion } from "@/lib/aws/stack-outputs";
+import { ACCOUNT_TYPE_TAG, STACK_ID_TAG } from "@/lib/aws/template-definition";
+import type { AwsCredentialIdentity } from "@aws-sdk/types";
+import { integrationFailureMessage, notManagementAccountMessage, stackOutputFailureMessage, type MessageContext } from "./connect-messages";
 
 export interface IntegrationCheckRequest {
   role: RoleArn;
@@ -20,10 +27,13 @@ export interface IntegrationCheckRequest {
 }
 
 export interface VerifiedIntegration {
-  stackId: string;
-  stackRegion: string;
+  /** The CloudFormation stack, or null for a role created by the Terraform module. */
+  stackId: string | null;
+  stackRegion: string | null;
   templateVersion: string;
   templateOutdated: boolean;
+  /** The account's organization, or null for a standalone account. */
+  organization: OrganizationMembership | null;
 }
 
 export type IntegrationCheckResult =
@@ -31,39 +41,76 @@ export type IntegrationCheckResult =
   | { ok: false; message: string; code: string; awsErrorCode?: string };
 
 /**
- * Runs the AWS side of connect for a role: AssumeRole with the workspace's External ID,
- * GetCallerIdentity against the ARN's account, the stack found through the role's tag, and its outputs.
- * Connect and re-verification both call it, so a link is judged the same way every time.
+ * Runs the AWS side of connect for a role, in the order the link is trusted: AssumeRole with the
+ * workspace's External ID; GetCallerIdentity against the ARN's account; the stack (found through the
+ * role's tag) and its outputs; the organization; and the confused-deputy check. Connect and
+ * re-verification both call it, so a link is judged the same way every time.
  */
 export async function runIntegrationChecks(request: IntegrationCheckRequest, log: Logger): Promise<IntegrationCheckResult> {
   const { role } = request;
+  const sessionName = `XOps360-${request.workspaceId}`;
   const principal = await getPlatformPrincipal();
   const messageContext = { roleArn: role.arn, principalArn: principal.arn };
+  const report = (failure: IntegrationFailure) => reportFailure(log, failure, messageContext);
 
   const assumed = await assumeIntegrationRole({
     role,
     externalId: request.externalId,
-    sessionName: `XOps360-${request.workspaceId}`,
+    sessionName,
     retrySeconds: awsSettings().assumeRoleRetrySeconds,
   });
-  if (!assumed.ok) return reportFailure(log, assumed.failure, messageContext);
+  if (!assumed.ok) return report(assumed.failure);
+  const credentials = assumed.value;
 
-  const caller = await verifyCallerAccount(role, assumed.value);
-  if (!caller.ok) return reportFailure(log, caller.failure, messageContext);
-  const found = await findIntegrationStack(role, assumed.value);
-  if (!found.ok) return reportFailure(log, found.failure, messageContext);
+  const caller = await verifyCallerAccount(role, credentials);
+  if (!caller.ok) return report(caller.failure);
 
-  const { stack, stackId, region } = found.value;
-  const outputs = checkStackOutputs(stack, role, request.accountType, region);
-  if (!outputs.ok) {
-    log.warn({ outcome: outputs.code, stackRegion: region }, "integration check failed on the stack outputs");
-    return { ok: false, code: outputs.code, message: stackOutputFailureMessage(outputs.code, outputs.detail) };
+  const provenance = await readProvenance(role, request.accountType, credentials);
+  if (!provenance.ok) {
+    if ("failure" in provenance) return report(provenance.failure);
+    log.warn({ outcome: provenance.code }, "integration check failed on the stack outputs");
+    return { ok: false, code: provenance.code, message: provenance.message };
   }
 
-  return {
-    ok: true,
-    value: { stackId, stackRegion: region, templateVersion: outputs.value.templateVersion, templateOutdated: outputs.value.outdated },
-  };
+  const organization = await describeAccountOrganization(role, credentials);
+  if (!organization.ok) return report(organization.failure);
+  const membership = organization.value;
+  if (request.accountType === "management" && membership && membership.managementAccountId !== role.accountId) {
+    log.warn({ outcome: "not_management_account", organizationId: membership.organizationId }, "integration check failed");
+    return { ok: false, code: "not_management_account", message: notManagementAccountMessage(role.accountId, membership) };
+  }
+
+  const enforced = await checkExternalIdEnforced(role, sessionName);
+  if (!enforced.ok) return report(enforced.failure);
+
+  return { ok: true, value: { ...provenance.value, organization: membership } };
+}
+
+type Provenance = Omit<VerifiedIntegration, "organization">;
+type ProvenanceResult = Checked<Provenance> | { ok: false; code: string; message: string };
+
+// A CloudFormation role names its stack in a tag; a Terraform role carries its outputs as tags.
+async function readProvenance(role: RoleArn, accountType: AwsAccountType, credentials: AwsCredentialIdentity): Promise<ProvenanceResult> {
+  const tags = await readRoleTags(role, credentials);
+  if (!tags.ok) return tags;
+
+  const stackId = tags.value[STACK_ID_TAG];
+  if (!stackId) {
+    if (!tags.value[ACCOUNT_TYPE_TAG]) return stackTagMissing(role);
+    const checked = checkRoleTags(tags.value, accountType);
+    if (!checked.ok) return { ok: false, code: checked.code, message: stackOutputFailureMessage(checked.code, checked.detail) };
+    return { ok: true, value: { stackId: null, stackRegion: null, ...versionOf(checked.value) } };
+  }
+
+  const found = await describeIntegrationStack(role, credentials, stackId);
+  if (!found.ok) return found;
+  const checked = checkStackOutputs(found.value.stack, role, accountType, found.value.region);
+  if (!checked.ok) return { ok: false, code: checked.code, message: stackOutputFailureMessage(checked.code, checked.detail) };
+  return { ok: true, value: { stackId, stackRegion: found.value.region, ...versionOf(checked.value) } };
+}
+
+function versionOf(version: IntegrationVersion) {
+  return { templateVersion: version.templateVersion, templateOutdated: version.outdated };
 }
 
 function reportFailure(log: Logger, failure: IntegrationFailure, messageContext: MessageContext): IntegrationCheckResult {

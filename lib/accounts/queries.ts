@@ -1,4 +1,5 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
 import { cloudAccounts } from "@/db/schema";
 
@@ -48,4 +49,46 @@ export async function hasManagementAccount(db: Executor, workspaceId: string): P
     .where(and(active(workspaceId), eq(cloudAccounts.awsAccountType, "management")))
     .limit(1);
   return Boolean(row);
+}
+
+export const ACCOUNTS_PAGE_SIZE = 25;
+
+/**
+ * One page of the workspace's accounts for the Integrations page, ordered by name, each with its parent's
+ * name. Pages count from 1; a page past the end returns the last page.
+ */
+export async function listAccountsPage(db: Executor, workspaceId: string, page = 1, pageSize = ACCOUNTS_PAGE_SIZE) {
+  const total = await countAccounts(db, workspaceId);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+
+  const parent = alias(cloudAccounts, "parent");
+  const rows = await db
+    .select({ account: cloudAccounts, parentName: parent.name })
+    .from(cloudAccounts)
+    .leftJoin(parent, and(eq(parent.workspaceId, cloudAccounts.workspaceId), eq(parent.id, cloudAccounts.parentId)))
+    .where(active(workspaceId))
+    .orderBy(sql`lower(${cloudAccounts.name})`, asc(cloudAccounts.id))
+    .limit(pageSize)
+    .offset((current - 1) * pageSize);
+
+  return { rows, total, page: current, pageCount };
+}
+
+/** The linked accounts under a management account, by name, at most `limit`, with their total. */
+export async function listLinkedAccounts(db: Executor, workspaceId: string, managementId: string, limit = 10) {
+  const under = and(active(workspaceId), eq(cloudAccounts.parentId, managementId));
+  const [totalRow] = await db.select({ value: count() }).from(cloudAccounts).where(under);
+  const rows = await db.select().from(cloudAccounts).where(under).orderBy(sql`lower(${cloudAccounts.name})`).limit(limit);
+  return { rows, total: totalRow?.value ?? 0 };
+}
+
+/** The workspace's management accounts by name, at most `limit`. */
+export async function listManagementAccounts(db: Executor, workspaceId: string, limit = 100) {
+  return db
+    .select()
+    .from(cloudAccounts)
+    .where(and(active(workspaceId), eq(cloudAccounts.awsAccountType, "management")))
+    .orderBy(sql`lower(${cloudAccounts.name})`)
+    .limit(limit);
 }

@@ -17,7 +17,7 @@ export const requirePageMember = cache(async () => {
   const db = await getDb();
   const member = await findMembership(db, userId);
   const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).limit(1);
-  if (!member || !user) redirect("/signin?error=no-workspace");
+  if (!member || !user) redirect("/signin/no-workspace");
 
   return { db, member, email: user.email };
 });

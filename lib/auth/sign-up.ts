@@ -1,8 +1,10 @@
+import { TransactionRollbackError } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { auditEvents, memberships, users, workspaces } from "@/db/schema";
 import { failure, success, type ActionResult } from "@/lib/actions/result";
 import { generateExternalId } from "@/lib/workspace/external-id";
+import { acceptInvitationIn } from "@/lib/workspace/invitations";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password";
 import { findUserByEmail, normalizeEmail } from "./users";
 
@@ -18,6 +20,8 @@ export const signUpSchema = z.object({
     .string({ error: "Password is required." })
     .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters. Choose a longer one.`)
     .max(PASSWORD_MAX_LENGTH, `Password must be at most ${PASSWORD_MAX_LENGTH} characters.`),
+  /** The token of an invitation link: the new user joins its workspace instead of creating one. */
+  invitationToken: z.string().trim().min(1).max(200).optional(),
 });
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
@@ -32,6 +36,7 @@ export async function signUpLocalUser(db: Database, input: SignUpInput): Promise
     return failure(message, { email: message });
   }
   const passwordHash = await hashPassword(input.password);
+  if (input.invitationToken) return signUpInvitedUser(db, input.email, passwordHash, input.invitationToken);
 
   const created = await db.transaction(async (tx) => {
     const [user] = await tx.insert(users).values({ email: input.email, passwordHash }).returning({ id: users.id });
@@ -54,4 +59,24 @@ export async function signUpLocalUser(db: Database, input: SignUpInput): Promise
     return { userId: user.id, workspaceId: workspace.id };
   });
   return success(created);
+}
+
+/** Creates a local user who joins the invitation's workspace, in one transaction that rolls back if the invitation is not valid. */
+async function signUpInvitedUser(db: Database, email: string, passwordHash: string, token: string): Promise<ActionResult<{ userId: string; workspaceId: string }>> {
+  let rejected: ActionResult<never> | undefined;
+  try {
+    const joined = await db.transaction(async (tx) => {
+      const [user] = await tx.insert(users).values({ email, passwordHash }).returning({ id: users.id });
+      const accepted = await acceptInvitationIn(tx, { id: user!.id, email }, token);
+      if (!accepted.ok) {
+        rejected = accepted;
+        tx.rollback();
+      }
+      return { userId: user!.id, workspaceId: accepted.ok ? accepted.data.workspaceId : "" };
+    });
+    return success(joined);
+  } catch (error) {
+    if (rejected && error instanceof TransactionRollbackError) return rejected;
+    throw error;
+  }
 }

@@ -1,9 +1,10 @@
 import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { IAMClient } from "@aws-sdk/client-iam";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import { awsSettings } from "./config";
-import { regionForPartition, type Partition } from "./partitions";
+import { PARTITIONS, regionForPartition, type Partition } from "./partitions";
 
 // Throttled calls ("Rate exceeded") are retried by the SDK's standard strategy with backoff.
 const MAX_ATTEMPTS = 5;
@@ -31,4 +32,9 @@ export function iamClient(partition: Partition, credentials: AwsCredentialIdenti
 /** CloudFormation in the stack's own region. */
 export function cloudFormationClient(region: string, credentials: AwsCredentialIdentity): CloudFormationClient {
   return new CloudFormationClient(baseConfig(region, credentials));
+}
+
+/** Organizations at its single endpoint of the partition. */
+export function organizationsClient(partition: Partition, credentials: AwsCredentialIdentity): OrganizationsClient {
+  return new OrganizationsClient(baseConfig(PARTITIONS[partition].organizationsRegion, credentials));
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { DescribeStacksCommand, type Stack } from "@aws-sdk/client-cloudformation";
 import { GetRoleCommand } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
@@ -5,7 +6,6 @@ import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import { cloudFormationClient, iamClient, stsClient } from "./clients";
 import { awsErrorCode, awsErrorMessage, isNetworkError, isThrottling } from "./errors";
 import type { RoleArn } from "./role-arn";
-import { STACK_ID_TAG } from "./template";
 
 export type IntegrationFailureCode =
   | "access_denied"
@@ -17,7 +17,9 @@ export type IntegrationFailureCode =
   | "role_not_readable"
   | "stack_tag_missing"
   | "stack_not_found"
-  | "stack_not_readable";
+  | "stack_not_readable"
+  | "organization_not_readable"
+  | "external_id_not_enforced";
 
 export interface IntegrationFailure {
   code: IntegrationFailureCode;
@@ -79,6 +81,28 @@ export async function assumeIntegrationRole(request: AssumeRoleRequest): Promise
   }
 }
 
+/**
+ * Confused-deputy check: AssumeRole with a deliberately wrong External ID must be refused. If it
+ * succeeds, the role does not require this workspace's External ID, and any other tenant of the portal
+ * that learns its ARN could use it.
+ */
+export async function checkExternalIdEnforced(role: RoleArn, sessionName: string): Promise<Checked<true>> {
+  try {
+    await stsClient(role.partition).send(
+      new AssumeRoleCommand({
+        RoleArn: role.arn,
+        RoleSessionName: sessionName,
+        ExternalId: `xops360-wrong-external-id-${randomUUID()}`,
+        DurationSeconds: SESSION_SECONDS,
+      }),
+    );
+    return fail("external_id_not_enforced", undefined, {});
+  } catch (error) {
+    if (awsErrorCode(error) === "AccessDenied") return { ok: true, value: true };
+    return failFromError(error);
+  }
+}
+
 /** Checks that the assumed credentials belong to the account named in the Role ARN. */
 export async function verifyCallerAccount(role: RoleArn, credentials: AwsCredentialIdentity): Promise<Checked<string>> {
   try {
@@ -98,17 +122,18 @@ export interface FoundStack {
   region: string;
 }
 
-/** Finds the role's stack through the stack-ID tag on the role, then reads it in the stack's own region. */
-export async function findIntegrationStack(role: RoleArn, credentials: AwsCredentialIdentity): Promise<Checked<FoundStack>> {
-  let stackId: string | undefined;
+/** Reads the integration role's tags, which name its stack (CloudFormation) or carry its outputs (Terraform). */
+export async function readRoleTags(role: RoleArn, credentials: AwsCredentialIdentity): Promise<Checked<Record<string, string>>> {
   try {
     const output = await iamClient(role.partition, credentials).send(new GetRoleCommand({ RoleName: role.roleName }));
-    stackId = output.Role?.Tags?.find((tag) => tag.Key === STACK_ID_TAG)?.Value;
+    return { ok: true, value: Object.fromEntries((output.Role?.Tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""])) };
   } catch (error) {
     return failFromError(error, awsErrorCode(error) === "AccessDenied" ? "role_not_readable" : undefined);
   }
-  if (!stackId) return fail("stack_tag_missing", undefined, { accountId: role.accountId });
+}
 
+/** Reads the role's stack in the stack's own region, which its ID names. */
+export async function describeIntegrationStack(role: RoleArn, credentials: AwsCredentialIdentity, stackId: string): Promise<Checked<FoundStack>> {
   // Stack IDs look like arn:aws:cloudformation:eu-west-1:111122223333:stack/Name/uuid.
   const region = stackId.split(":")[3] ?? "";
   try {
@@ -121,6 +146,10 @@ export async function findIntegrationStack(role: RoleArn, credentials: AwsCreden
     if (code === "ValidationError") return fail("stack_not_found", code, { accountId: role.accountId, region, stackId });
     return failFromError(error, code === "AccessDenied" ? "stack_not_readable" : undefined, { region, stackId });
   }
+}
+
+export function stackTagMissing<T>(role: RoleArn): Checked<T> {
+  return fail("stack_tag_missing", undefined, { accountId: role.accountId });
 }
 
 function fail<T>(code: IntegrationFailureCode, awsCode: string | undefined, detail: Record<string, string>): Checked<T> {

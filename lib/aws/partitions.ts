@@ -1,8 +1,9 @@
 /** AWS partitions the portal supports, with the region used for global and regional calls in each. */
+// Organizations has one endpoint per partition, in the region given here.
 export const PARTITIONS = {
-  aws: { defaultRegion: "us-east-1", consoleHost: "console.aws.amazon.com" },
-  "aws-cn": { defaultRegion: "cn-north-1", consoleHost: "console.amazonaws.cn" },
-  "aws-us-gov": { defaultRegion: "us-gov-west-1", consoleHost: "console.amazonaws-us-gov.com" },
+  aws: { defaultRegion: "us-east-1", organizationsRegion: "us-east-1", consoleHost: "console.aws.amazon.com" },
+  "aws-cn": { defaultRegion: "cn-north-1", organizationsRegion: "cn-northwest-1", consoleHost: "console.amazonaws.cn" },
+  "aws-us-gov": { defaultRegion: "us-gov-west-1", organizationsRegion: "us-gov-west-1", consoleHost: "console.amazonaws-us-gov.com" },
 } as const;
 
 export type Partition = keyof typeof PARTITIONS;

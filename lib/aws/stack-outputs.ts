@@ -2,7 +2,7 @@ import type { Stack } from "@aws-sdk/client-cloudformation";
 import { validate as isArn } from "@aws-sdk/util-arn-parser";
 import type { AwsAccountType } from "@/db/schema";
 import type { RoleArn } from "./role-arn";
-import { TEMPLATE_VERSION } from "./template";
+import { ACCOUNT_TYPE_TAG, TEMPLATE_VERSION, TEMPLATE_VERSION_TAG } from "./template-definition";
 
 export type StackOutputFailureCode =
   | "stack_in_progress"
@@ -13,8 +13,13 @@ export type StackOutputFailureCode =
   | "output_role_mismatch"
   | "account_type_mismatch";
 
+export interface IntegrationVersion {
+  templateVersion: string;
+  outdated: boolean;
+}
+
 export type StackOutputCheck =
-  | { ok: true; value: { templateVersion: string; outdated: boolean } }
+  | { ok: true; value: IntegrationVersion }
   | { ok: false; code: StackOutputFailureCode; detail: Record<string, string> };
 
 const USABLE_STATUSES = new Set(["CREATE_COMPLETE", "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE", "IMPORT_COMPLETE"]);
@@ -44,6 +49,17 @@ export function checkStackOutputs(stack: Stack, role: RoleArn, accountType: AwsA
   if (typeOutput !== accountType) return fail("account_type_mismatch", { actual: typeOutput, expected: accountType, stackName });
 
   const templateVersion = outputs.get("TemplateVersion") ?? "";
+  return { ok: true, value: { templateVersion, outdated: compareVersions(templateVersion, TEMPLATE_VERSION) < 0 } };
+}
+
+/**
+ * Checks the tags of a role created by the Terraform module, which has no stack: its account type and
+ * template version tags stand in for the stack outputs.
+ */
+export function checkRoleTags(tags: Record<string, string>, accountType: AwsAccountType): StackOutputCheck {
+  const typeTag = tags[ACCOUNT_TYPE_TAG] ?? "";
+  const templateVersion = tags[TEMPLATE_VERSION_TAG] ?? "";
+  if (typeTag !== accountType) return fail("account_type_mismatch", { actual: typeTag, expected: accountType, stackName: "" });
   return { ok: true, value: { templateVersion, outdated: compareVersions(templateVersion, TEMPLATE_VERSION) < 0 } };
 }
 

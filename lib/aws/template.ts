@@ -1,78 +1,60 @@
 import { stringify } from "yaml";
 import type { AwsAccountType } from "@/db/schema";
+import {
+  ACCOUNT_TYPE_TAG,
+  MAX_SESSION_DURATION_SECONDS,
+  PARAMETER_DESCRIPTIONS,
+  permissionStatements,
+  STACK_ID_TAG,
+  TEMPLATE_VERSION,
+  TEMPLATE_VERSION_TAG,
+  DEFAULT_ROLE_NAME,
+  type PermissionStatement,
+} from "./template-definition";
 
-/**
- * Version of the integration template. Connect compares a stack's TemplateVersion output with it and
- * asks the user to update older stacks, so bump it whenever the template's role or policies change.
- */
-export const TEMPLATE_VERSION = "1.0.0";
-
-/** The tag on the integration role that carries its stack's ID, so connect can find the stack's region. */
-export const STACK_ID_TAG = "xops360:stack-id";
-export const DEFAULT_ROLE_NAME = "XOps360Integration";
-export const STACK_NAME = "XOps360-Integration";
+export { DEFAULT_ROLE_NAME, STACK_ID_TAG, STACK_NAME, TEMPLATE_VERSION } from "./template-definition";
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 const sub = (value: string): Json => ({ "Fn::Sub": value });
 const ref = (name: string): Json => ({ Ref: name });
 
-interface Permission {
-  sid: string;
-  actions: string[];
-  /** Why the portal needs these actions, shown in the setup guide. */
-  reason: string;
-}
-
-// Read-only permissions by account type. A management account also reads Organizations and billing.
-const PERMISSIONS: Record<AwsAccountType, Permission[]> = {
-  management: [
-    {
-      sid: "ReadOrganization",
-      actions: ["organizations:DescribeOrganization", "organizations:DescribeAccount", "organizations:ListAccounts"],
-      reason: "Check that this is the organization's management account and list its member accounts.",
-    },
-    {
-      sid: "ReadBilling",
-      actions: ["ce:GetCostAndUsage", "ce:GetDimensionValues", "budgets:ViewBudget"],
-      reason: "Show cost and budget overviews for the organization.",
-    },
-  ],
-  linked: [
-    {
-      sid: "ReadOrganization",
-      actions: ["organizations:DescribeOrganization"],
-      reason: "Check which organization this account belongs to, so it is placed under its management account.",
-    },
-  ],
-};
-
-export function templatePermissions(type: AwsAccountType): Permission[] {
-  return PERMISSIONS[type];
+// Every ARN is built from ${AWS::Partition}, so one template works in aws, aws-cn and aws-us-gov.
+function cloudFormationResource(statement: PermissionStatement): Json {
+  if (statement.resources === "ownStack") return ref("AWS::StackId");
+  const resources = statement.resources.map((resource) =>
+    resource === "*"
+      ? "*"
+      : sub(resource.replaceAll("${Partition}", "${AWS::Partition}").replaceAll("${AccountId}", "${AWS::AccountId}")),
+  );
+  return resources.length === 1 ? (resources[0] as Json) : resources;
 }
 
 /** Builds the CloudFormation template for an account type as a plain object. */
 export function buildTemplate(type: AwsAccountType): Record<string, Json> {
   return {
     AWSTemplateFormatVersion: "2010-09-09",
-    Description: `XOps 360 Portal integration role for an AWS ${type} account (template ${TEMPLATE_VERSION}). Read-only.`,
+    Description: `XOps 360 Portal read-only integration role for an AWS ${type} account (template ${TEMPLATE_VERSION}).`,
     Parameters: {
       ExternalId: {
         Type: "String",
         // Not NoEcho: the console's quick-create link fills it in, and it is not a password.
-        Description: "External ID of your XOps 360 workspace, shown in the setup guide.",
+        Description: PARAMETER_DESCRIPTIONS.ExternalId,
         MinLength: 32,
         MaxLength: 1224,
         AllowedPattern: "^[A-Za-z0-9-]+$",
+        ConstraintDescription: "must be the External ID shown in the setup guide: at least 32 letters, digits or hyphens.",
       },
       PlatformPrincipalArn: {
         Type: "String",
-        Description: "ARN of the XOps 360 Portal's AWS identity, shown in the setup guide.",
-        AllowedPattern: "^arn:aws[a-z-]*:(iam|sts)::[0-9]{12}:.+$",
+        Description: PARAMETER_DESCRIPTIONS.PlatformPrincipalArn,
+        AllowedPattern: "^arn:aws(-cn|-us-gov)?:iam::[0-9]{12}:(user|role)/.+$",
+        ConstraintDescription: "must be the platform principal ARN shown in the setup guide.",
       },
       RoleName: {
         Type: "String",
         Default: DEFAULT_ROLE_NAME,
+        Description: PARAMETER_DESCRIPTIONS.RoleName,
         AllowedPattern: "^[\\w+=,.@-]{1,64}$",
       },
     },
@@ -82,7 +64,7 @@ export function buildTemplate(type: AwsAccountType): Record<string, Json> {
         Properties: {
           RoleName: ref("RoleName"),
           Description: "Read-only access for XOps 360 Portal",
-          MaxSessionDuration: 3600,
+          MaxSessionDuration: MAX_SESSION_DURATION_SECONDS,
           AssumeRolePolicyDocument: {
             Version: "2012-10-17",
             Statement: [
@@ -95,39 +77,35 @@ export function buildTemplate(type: AwsAccountType): Record<string, Json> {
               },
             ],
           },
-          ManagedPolicyArns: [sub("arn:${AWS::Partition}:iam::aws:policy/SecurityAudit")],
           Policies: [
             {
-              PolicyName: "XOps360ReadOwnStack",
+              PolicyName: "XOps360ReadOnly",
               PolicyDocument: {
                 Version: "2012-10-17",
-                Statement: [
-                  { Sid: "DescribeOwnStack", Effect: "Allow", Action: ["cloudformation:DescribeStacks"], Resource: ref("AWS::StackId") },
-                  {
-                    Sid: "ReadOwnRole",
-                    Effect: "Allow",
-                    Action: ["iam:GetRole"],
-                    Resource: sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${RoleName}"),
-                  },
-                ],
-              },
-            },
-            {
-              PolicyName: `XOps360Read${type === "management" ? "Management" : "Linked"}`,
-              PolicyDocument: {
-                Version: "2012-10-17",
-                Statement: PERMISSIONS[type].map((p) => ({ Sid: p.sid, Effect: "Allow", Action: p.actions, Resource: "*" })),
+                Statement: permissionStatements(type).map((statement) => ({
+                  Sid: statement.sid,
+                  Effect: "Allow",
+                  Action: statement.actions,
+                  Resource: cloudFormationResource(statement),
+                })),
               },
             },
           ],
-          Tags: [{ Key: STACK_ID_TAG, Value: ref("AWS::StackId") }],
+          Tags: [
+            { Key: STACK_ID_TAG, Value: ref("AWS::StackId") },
+            { Key: ACCOUNT_TYPE_TAG, Value: type },
+            { Key: TEMPLATE_VERSION_TAG, Value: TEMPLATE_VERSION },
+          ],
         },
       },
     },
     Outputs: {
-      RoleArn: { Description: "Paste this value into AWS Role ARN in XOps 360 Portal.", Value: { "Fn::GetAtt": ["IntegrationRole", "Arn"] } },
-      AccountType: { Value: type },
-      TemplateVersion: { Value: TEMPLATE_VERSION },
+      RoleArn: {
+        Description: "Paste this value into AWS Role ARN in XOps 360 Portal.",
+        Value: { "Fn::GetAtt": ["IntegrationRole", "Arn"] },
+      },
+      AccountType: { Description: "The account type this template is for.", Value: type },
+      TemplateVersion: { Description: "Version of the XOps 360 integration template.", Value: TEMPLATE_VERSION },
     },
   };
 }

@@ -1,0 +1,50 @@
+import type { AuditPage } from "@/lib/audit/queries";
+
+const ACTION_LABELS: Record<string, string> = {
+  "account.linked": "Linked account",
+  "account.renamed": "Renamed account",
+  "account.deleted": "Deleted account",
+  "account.verified": "Verified account",
+  "support.requested": "Submitted support request",
+  "workspace.created": "Created workspace",
+};
+
+function formatValues(values: unknown): string {
+  if (!values || typeof values !== "object") return "";
+  return Object.entries(values as Record<string, unknown>)
+    .map(([key, value]) => `${key}: ${value === null ? "none" : String(value)}`)
+    .join(", ");
+}
+
+/** The workspace's audit log, newest first: time, actor, action, target and the values before and after. */
+export function AuditLog({ events }: { events: AuditPage["events"] }) {
+  if (events.length === 0) return <p className="text-sm text-slate-600">No events yet.</p>;
+  return (
+    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+      <table aria-label="Audit log" className="w-full text-left text-sm">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs tracking-wide text-slate-500 uppercase">
+          <tr>
+            <th className="px-4 py-2 font-medium">Time (UTC)</th>
+            <th className="px-4 py-2 font-medium">Actor</th>
+            <th className="px-4 py-2 font-medium">Action</th>
+            <th className="px-4 py-2 font-medium">Before</th>
+            <th className="px-4 py-2 font-medium">After</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {events.map((event) => (
+            <tr key={event.id} className="align-top">
+              <td className="px-4 py-2 text-xs whitespace-nowrap">
+                <time dateTime={event.createdAt.toISOString()}>{event.createdAt.toISOString().replace("T", " ").slice(0, 19)}</time>
+              </td>
+              <td className="px-4 py-2">{event.actorEmail ?? (event.details.trigger === "scheduled" ? "Scheduled verification" : "Deleted user")}</td>
+              <td className="px-4 py-2">{ACTION_LABELS[event.action] ?? event.action}</td>
+              <td className="px-4 py-2 text-xs break-words text-slate-700">{formatValues(event.details.before)}</td>
+              <td className="px-4 py-2 text-xs break-words text-slate-700">{formatValues(event.details.after)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
