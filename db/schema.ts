@@ -149,6 +149,10 @@ export const cloudAccounts = pgTable(
       .where(sql`${t.deletedAt} is null`),
     index("cloud_accounts_workspace_name_idx").on(t.workspaceId, t.name),
     index("cloud_accounts_parent_idx").on(t.workspaceId, t.parentId),
+    // The account selector lists management accounts first, then by name; this index serves that order.
+    index("cloud_accounts_selector_idx")
+      .on(t.workspaceId, t.awsAccountType, sql`lower(${t.name})`)
+      .where(sql`${t.deletedAt} is null`),
   ],
 );
 

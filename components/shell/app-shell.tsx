@@ -22,6 +22,9 @@ export function AppShell({ email, sandbox, currentAccount, children }: AppShellP
           <Link href="/integrations" className="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
             Integrations
           </Link>
+          <Link href="/members" className="block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+            Members
+          </Link>
         </nav>
         <div className="border-t border-slate-200 p-3">
           <ProfileMenu email={email} />

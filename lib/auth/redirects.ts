@@ -4,7 +4,6 @@
  */
 export function safeCallbackPath(value: FormDataEntryValue | string | null | undefined): string | undefined {
   if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//")) return undefined;
-  // eslint-disable-next-line no-control-regex
   if (/[\\\u0000-\u001f\u007f]/.test(value)) return undefined;
   return value;
 }

@@ -32,7 +32,8 @@ export interface PermissionStatement {
 const READ_OWN_ROLE: PermissionStatement = {
   sid: "ReadOwnRole",
   actions: ["iam:GetRole"],
-  resources: ["arn:${Partition}:iam::${AccountId}:role/${RoleName}"],
+  // Both forms, because a role created with a path (role/service-role/Name) has the path in its ARN.
+  resources: ["arn:${Partition}:iam::${AccountId}:role/${RoleName}", "arn:${Partition}:iam::${AccountId}:role/*/${RoleName}"],
   reason: "Read the role's own tags, which name the stack that created it, so the portal finds the stack in its region.",
 };
 

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { auditEvents, cloudAccounts, memberships } from "@/db/schema";
 import { guardedConnectAccount } from "@/lib/accounts/actions";
 import { buildTemplate } from "@/lib/aws/template";
+import { TEMPLATE_VERSION } from "@/lib/aws/template-definition";
 import { CloudFormationClient, CreateStackCommand } from "@aws-sdk/client-cloudformation";
 import { stringify } from "yaml";
 import { createCustomerStack, deleteCustomerStack, NO_FAULTS, startTestAws, type CustomerStack, type TestAws } from "../helpers/aws";
@@ -62,7 +63,7 @@ describe("connect", () => {
     expect(account?.partition).toBe("aws");
     expect(account?.stackId).toBe(stack.stackId);
     expect(account?.stackRegion).toBe("us-east-1");
-    expect(account?.templateVersion).toBe("1.0.0");
+    expect(account?.templateVersion).toBe(TEMPLATE_VERSION);
     expect(account?.status).toBe("connected");
     expect(account?.lastVerifiedAt).toBeInstanceOf(Date);
 
@@ -177,9 +178,7 @@ describe("connect", () => {
     const first = await stackFor();
     const missingStackId = `arn:aws:cloudformation:eu-west-1:${first.accountId}:stack/Gone/00000000-0000-4000-8000-000000000000`;
     await deleteCustomerStack(first);
-    const template = buildTemplate("management") as { Resources: { IntegrationRole: { Properties: { Tags: unknown } } } };
-    template.Resources.IntegrationRole.Properties.Tags = [{ Key: "xops360:stack-id", Value: missingStackId }];
-    await createStackWithCredentials(first.credentials, template);
+    await createStackWithCredentials(first.credentials, roleTaggedWith(missingStackId));
 
     const result = await connect(first.roleArn);
 
@@ -195,9 +194,7 @@ describe("connect", () => {
     const first = await stackFor({ region: "eu-west-1" });
     await deleteCustomerStack(first);
     // Deleting the stack deletes its role, so recreate a role carrying the deleted stack's tag.
-    const template = buildTemplate("management") as { Resources: { IntegrationRole: { Properties: { Tags: unknown } } } };
-    template.Resources.IntegrationRole.Properties.Tags = [{ Key: "xops360:stack-id", Value: first.stackId }];
-    await createStackWithCredentials(first.credentials, template);
+    await createStackWithCredentials(first.credentials, roleTaggedWith(first.stackId));
 
     const result = await connect(first.roleArn);
 
@@ -241,6 +238,18 @@ describe("connect", () => {
     expect(await storedAccounts()).toHaveLength(1);
   });
 });
+
+/** The management template, but the role's tag names another stack, which its policy may describe. */
+function roleTaggedWith(stackId: string): Record<string, unknown> {
+  const template = buildTemplate("management") as {
+    Resources: { IntegrationRole: { Properties: { Tags: unknown; Policies: Array<{ PolicyDocument: { Statement: Array<{ Sid: string; Resource: unknown }> } }> } } };
+  };
+  const properties = template.Resources.IntegrationRole.Properties;
+  properties.Tags = [{ Key: "xops360:stack-id", Value: stackId }];
+  const describe = properties.Policies[0]!.PolicyDocument.Statement.find((statement) => statement.Sid === "DescribeOwnStack");
+  describe!.Resource = stackId;
+  return template;
+}
 
 async function createStackWithCredentials(credentials: CustomerStack["credentials"], template: Record<string, unknown>) {
   const client = new CloudFormationClient({ region: "us-east-1", endpoint: aws.endpoint, credentials });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { stackOutputFailureMessage } from "@/lib/accounts/connect-messages";
 import { parseRoleArn, type RoleArn } from "@/lib/aws/role-arn";
 import { checkStackOutputs, compareVersions } from "@/lib/aws/stack-outputs";
+import { TEMPLATE_VERSION } from "@/lib/aws/template-definition";
 
 const role = (parseRoleArn("arn:aws:iam::111122223333:role/XOps360Integration") as { value: RoleArn }).value;
 
@@ -12,7 +13,7 @@ function stack(overrides: Partial<Stack> = {}): Stack {
     StackStatus: "CREATE_COMPLETE",
     CreationTime: new Date(),
     Outputs: [
-      { OutputKey: "TemplateVersion", OutputValue: "1.0.0" },
+      { OutputKey: "TemplateVersion", OutputValue: TEMPLATE_VERSION },
       { OutputKey: "AccountType", OutputValue: "management" },
       { OutputKey: "RoleArn", OutputValue: role.arn },
     ],
@@ -26,7 +27,7 @@ function message(check: ReturnType<typeof checkStackOutputs>): string | undefine
 
 describe("checkStackOutputs", () => {
   it("accepts outputs in any order", () => {
-    expect(checkStackOutputs(stack(), role, "management", "us-east-1")).toEqual({ ok: true, value: { templateVersion: "1.0.0", outdated: false } });
+    expect(checkStackOutputs(stack(), role, "management", "us-east-1")).toEqual({ ok: true, value: { templateVersion: TEMPLATE_VERSION, outdated: false } });
   });
 
   it("marks an older template version as outdated", () => {

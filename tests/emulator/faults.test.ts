@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { CreateStackCommand, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
+import { CreateStackCommand, DescribeStacksCommand, ListStacksCommand } from "@aws-sdk/client-cloudformation";
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await control.setFaults({ throttleRate: 0, iamPropagationSeconds: 0, stuckStacks: false, latencyMs: 0 });
+  await control.setFaults({ throttleRate: 0, iamPropagationSeconds: 0, stuckStacks: false, latencyMs: 0, resetRate: 0, throttleServices: [], randomSeed: null });
 });
 
 afterAll(async () => {
@@ -73,6 +73,78 @@ describe("faults", () => {
 
     const { Stacks } = await cloudformation.send(new DescribeStacksCommand({ StackName: "stuck" }));
     expect(Stacks?.[0]?.StackStatus).toBe("CREATE_IN_PROGRESS");
+  });
+});
+
+describe("connection resets", () => {
+  it("closes the connection without a response", async () => {
+    await control.setFaults({ resetRate: 1 });
+
+    const error = await rejection(clients(emulator.endpoint, platform).sts.send(new GetCallerIdentityCommand({})));
+
+    expect((error as unknown as { code?: string }).code).toBe("ECONNRESET");
+  });
+
+  it("lets the SDK retry a reset call", async () => {
+    await control.setFaults({ resetRate: 0.5, randomSeed: 7 });
+    const sts = new STSClient({ endpoint: emulator.endpoint, region: "us-east-1", credentials: platform, maxAttempts: 10 });
+
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await sts.send(new GetCallerIdentityCommand({})));
+
+    expect(results.map((result) => result.Account)).toEqual(Array(5).fill("123456789012"));
+    expect(results.some((result) => (result.$metadata.attempts ?? 1) > 1)).toBe(true);
+  });
+
+  it("leaves the control endpoint alone", async () => {
+    await control.setFaults({ resetRate: 1 });
+
+    expect(await control.health()).toEqual({ ok: true });
+  });
+});
+
+describe("throttling per service", () => {
+  it("throttles only the listed services", async () => {
+    const account = await control.createAccount();
+    await control.setFaults({ throttleRate: 1, throttleServices: ["cloudformation"] });
+    const { sts, cloudformation } = clients(emulator.endpoint, account);
+
+    const identity = await sts.send(new GetCallerIdentityCommand({}));
+    const error = await rejection(cloudformation.send(new ListStacksCommand({})));
+
+    expect(identity.Account).toBe(account.accountId);
+    expect(error.name).toBe("Throttling");
+    expect(error.message).toBe("Rate exceeded");
+    expect(error.$metadata.httpStatusCode).toBe(400);
+  });
+
+  it("replays the same faults for the same seed", async () => {
+    const sts = clients(emulator.endpoint, platform).sts;
+    const outcomes = async () => {
+      await control.setFaults({ throttleRate: 0.5, randomSeed: 1234 });
+      const results: boolean[] = [];
+      for (let i = 0; i < 16; i++) results.push(await sts.send(new GetCallerIdentityCommand({})).then(() => true, () => false));
+      return results;
+    };
+
+    const first = await outcomes();
+    const second = await outcomes();
+
+    expect(second).toEqual(first);
+    expect(first).toContain(true);
+    expect(first).toContain(false);
+  });
+
+  it("rejects an unknown service name", async () => {
+    const error = await rejection(control.setFaults({ throttleServices: ["s3"] }));
+
+    expect(error.message).toBe('POST /_emulator/faults failed with 400: Invalid throttleServices ["s3"]: expected a list of sts, iam, cloudformation, organizations.');
+  });
+
+  it("rejects a reset rate above 1", async () => {
+    const error = await rejection(control.setFaults({ resetRate: 1.5 }));
+
+    expect(error.message).toBe("POST /_emulator/faults failed with 400: Invalid resetRate 1.5: expected a number from 0 to 1.");
   });
 });
 

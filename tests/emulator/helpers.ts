@@ -1,6 +1,12 @@
 import { CloudFormationClient, CreateStackCommand, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
+import { request as httpRequest } from "node:http";
+
+import { Sha256 } from "@aws-crypto/sha256-js";
 import { IAMClient } from "@aws-sdk/client-iam";
+import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { STSClient } from "@aws-sdk/client-sts";
+import { HttpRequest } from "@smithy/protocol-http";
+import { SignatureV4 } from "@smithy/signature-v4";
 
 import { createEmulatorControl } from "@/emulator/client";
 import type { RunningEmulator } from "@/emulator/server";
@@ -67,7 +73,46 @@ export function clients(endpoint: string, credentials: Credentials, region = "us
     sts: new STSClient(config),
     iam: new IAMClient(config),
     cloudformation: new CloudFormationClient(config),
+    organizations: new OrganizationsClient(config),
   };
+}
+
+export interface RawRequest {
+  /** Value of the Host header, which is also the host name signed. */
+  host: string;
+  /** Signing name and region of the credential scope. */
+  service: string;
+  region: string;
+  body: string;
+  /** X-Amz-Target of a JSON-protocol call; without it the body is a query-protocol form. */
+  target?: string;
+}
+
+/**
+ * Signs a request for any host name and sends it to the emulator on loopback with that Host header,
+ * as a client that resolved an AWS endpoint name to the emulator would. Returns the raw response.
+ */
+export async function sendSigned(endpoint: string, credentials: Credentials, raw: RawRequest): Promise<{ status: number; body: string }> {
+  const headers: Record<string, string> = {
+    host: raw.host,
+    "content-type": raw.target === undefined ? "application/x-www-form-urlencoded; charset=utf-8" : "application/x-amz-json-1.1",
+  };
+  if (raw.target !== undefined) headers["x-amz-target"] = raw.target;
+  if (credentials.sessionToken !== undefined) headers["x-amz-security-token"] = credentials.sessionToken;
+
+  const signer = new SignatureV4({ service: raw.service, region: raw.region, credentials, sha256: Sha256 });
+  const signed = await signer.sign(new HttpRequest({ method: "POST", protocol: "http:", hostname: raw.host, path: "/", headers, body: raw.body }));
+
+  const { port } = new URL(endpoint);
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: "127.0.0.1", port: Number(port), method: "POST", path: "/", headers: signed.headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+    });
+    request.on("error", reject);
+    request.end(raw.body);
+  });
 }
 
 /** Returns the error a promise rejects with, failing the test when it resolves. */

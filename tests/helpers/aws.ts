@@ -41,6 +41,8 @@ export interface CustomerStackOptions {
   accountId?: string;
   /** The template as an object, to change a property or an output; the portal's management template by default. */
   template?: Record<string, unknown>;
+  /** An existing account's admin credentials, such as an organization member's; a new account by default. */
+  account?: { accountId: string; accessKeyId: string; secretAccessKey: string };
   waitForComplete?: boolean;
 }
 
@@ -57,7 +59,7 @@ export interface CustomerStack {
 
 /** Creates the integration stack in a new emulated customer account, as a customer would in the console. */
 export async function createCustomerStack(aws: TestAws, options: CustomerStackOptions): Promise<CustomerStack> {
-  const account = await aws.control.createAccount({ partition: "aws", accountId: options.accountId });
+  const account = options.account ?? (await aws.control.createAccount({ partition: "aws", accountId: options.accountId }));
   const region = options.region ?? "us-east-1";
   const cloudFormation = new CloudFormationClient({
     region,

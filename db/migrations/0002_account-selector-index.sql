@@ -1,0 +1,1 @@
+CREATE INDEX "cloud_accounts_selector_idx" ON "cloud_accounts" USING btree ("workspace_id","aws_account_type",lower("name")) WHERE "cloud_accounts"."deleted_at" is null;
