@@ -31,7 +31,9 @@ export function AccountsTable({ rows, canEdit }: { rows: AccountRow[]; canEdit: 
         <tbody className="divide-y divide-slate-100">
           {rows.map(({ account, parentName }) => (
             <tr key={account.id} className="align-top">
-              <td className="px-4 py-3 font-medium">{account.name}</td>
+              <th scope="row" className="px-4 py-3 font-medium">
+                {account.name}
+              </th>
               <td className="px-4 py-3 font-mono">{account.awsAccountId}</td>
               <td className="px-4 py-3">{ACCOUNT_TYPE_LABELS[account.awsAccountType]}</td>
               <td className="px-4 py-3">{parentName ?? "—"}</td>
@@ -53,13 +55,14 @@ export function AccountsTable({ rows, canEdit }: { rows: AccountRow[]; canEdit: 
 
 function RowActions({ account }: { account: CloudAccount }) {
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <RenameDialog account={account} />
-      <VerifyButton account={account} />
-      {account.awsAccountType === "linked" ? (
-        <DeleteDialog account={account} />
-      ) : (
-        <p className="w-full max-w-56 text-xs text-slate-600">
+    <div className="space-y-2">
+      <div className="flex items-center gap-2 whitespace-nowrap">
+        <RenameDialog account={account} />
+        <VerifyButton account={account} />
+        {account.awsAccountType === "linked" && <DeleteDialog account={account} />}
+      </div>
+      {account.awsAccountType === "management" && (
+        <p className="max-w-64 text-xs text-slate-600">
           Management accounts are removed by support, because their linked accounts depend on them.{" "}
           <Link href={`/support/new?${new URLSearchParams({ account: account.id, reason: "delete" })}`} className="font-medium text-brand-600 hover:underline">
             Submit Support Request

@@ -27,6 +27,7 @@ export function AuditLog({ events }: { events: AuditPage["events"] }) {
             <th className="px-4 py-2 font-medium">Time (UTC)</th>
             <th className="px-4 py-2 font-medium">Actor</th>
             <th className="px-4 py-2 font-medium">Action</th>
+            <th className="px-4 py-2 font-medium">Account</th>
             <th className="px-4 py-2 font-medium">Before</th>
             <th className="px-4 py-2 font-medium">After</th>
           </tr>
@@ -39,6 +40,7 @@ export function AuditLog({ events }: { events: AuditPage["events"] }) {
               </td>
               <td className="px-4 py-2">{event.actorEmail ?? (event.details.trigger === "scheduled" ? "Scheduled verification" : "Deleted user")}</td>
               <td className="px-4 py-2">{ACTION_LABELS[event.action] ?? event.action}</td>
+              <td className="px-4 py-2">{event.targetName ?? "—"}</td>
               <td className="px-4 py-2 text-xs break-words text-slate-700">{formatValues(event.details.before)}</td>
               <td className="px-4 py-2 text-xs break-words text-slate-700">{formatValues(event.details.after)}</td>
             </tr>

@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import { toast } from "sonner";
 import { submitSupportRequestAction } from "@/app/(app)/(workspace)/support/new/actions";
 import { buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -24,9 +23,7 @@ export function SupportForm({ subject, accountId, accounts }: SupportFormProps) 
   const failed = state && !state.ok ? state : undefined;
 
   useEffect(() => {
-    if (!state?.ok) return;
-    toast.success(state.message ?? "Support request stored.");
-    form.current?.reset();
+    if (state?.ok) form.current?.reset();
   }, [state]);
 
   return (

@@ -24,6 +24,8 @@ export interface IntegrationCheckRequest {
   accountType: AwsAccountType;
   workspaceId: string;
   externalId: string;
+  /** Overrides how long AccessDenied is retried while IAM propagates; Link all uses 0 for old roles. */
+  retrySeconds?: number;
 }
 
 export interface VerifiedIntegration {
@@ -57,7 +59,7 @@ export async function runIntegrationChecks(request: IntegrationCheckRequest, log
     role,
     externalId: request.externalId,
     sessionName,
-    retrySeconds: awsSettings().assumeRoleRetrySeconds,
+    retrySeconds: request.retrySeconds ?? awsSettings().assumeRoleRetrySeconds,
   });
   if (!assumed.ok) return report(assumed.failure);
   const credentials = assumed.value;

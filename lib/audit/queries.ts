@@ -1,6 +1,6 @@
-import { count, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { auditEvents, users } from "@/db/schema";
+import { auditEvents, cloudAccounts, users } from "@/db/schema";
 
 export const AUDIT_PAGE_SIZE = 20;
 
@@ -13,6 +13,8 @@ export interface AuditPage {
     details: Record<string, unknown>;
     createdAt: Date;
     actorEmail: string | null;
+    /** The account's current name, deleted accounts included, when the target is a cloud account. */
+    targetName: string | null;
   }[];
   total: number;
   page: number;
@@ -35,9 +37,14 @@ export async function listAuditEvents(db: Executor, workspaceId: string, page = 
       details: auditEvents.details,
       createdAt: auditEvents.createdAt,
       actorEmail: users.email,
+      targetName: cloudAccounts.name,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .leftJoin(
+      cloudAccounts,
+      and(eq(auditEvents.targetType, "cloud_account"), eq(cloudAccounts.workspaceId, auditEvents.workspaceId), sql`${cloudAccounts.id}::text = ${auditEvents.targetId}`),
+    )
     .where(eq(auditEvents.workspaceId, workspaceId))
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
     .limit(pageSize)

@@ -1,4 +1,4 @@
-import { DescribeOrganizationCommand } from "@aws-sdk/client-organizations";
+import { DescribeOrganizationCommand, paginateListAccounts } from "@aws-sdk/client-organizations";
 import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import { organizationsClient } from "./clients";
 import { awsErrorCode, awsErrorMessage } from "./errors";
@@ -22,6 +22,31 @@ export async function describeAccountOrganization(
   } catch (error) {
     const code = awsErrorCode(error);
     if (code === "AWSOrganizationsNotInUseException") return { ok: true, value: null };
+    const failureCode = code === "AccessDeniedException" ? "organization_not_readable" : "aws_error";
+    return { ok: false, failure: { code: failureCode, awsErrorCode: code, detail: { message: awsErrorMessage(error) } } };
+  }
+}
+
+export interface OrganizationAccount {
+  accountId: string;
+  name: string;
+  email: string;
+  /** ACTIVE, SUSPENDED or PENDING_CLOSURE, as Organizations reports it. */
+  status: string;
+}
+
+/** Lists every account of the organization, following NextToken through all pages. */
+export async function listOrganizationAccounts(role: RoleArn, credentials: AwsCredentialIdentity): Promise<Checked<OrganizationAccount[]>> {
+  const accounts: OrganizationAccount[] = [];
+  try {
+    for await (const page of paginateListAccounts({ client: organizationsClient(role.partition, credentials) }, {})) {
+      for (const account of page.Accounts ?? []) {
+        accounts.push({ accountId: account.Id ?? "", name: account.Name ?? "", email: account.Email ?? "", status: account.Status ?? "UNKNOWN" });
+      }
+    }
+    return { ok: true, value: accounts };
+  } catch (error) {
+    const code = awsErrorCode(error);
     const failureCode = code === "AccessDeniedException" ? "organization_not_readable" : "aws_error";
     return { ok: false, failure: { code: failureCode, awsErrorCode: code, detail: { message: awsErrorMessage(error) } } };
   }

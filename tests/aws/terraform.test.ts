@@ -24,12 +24,12 @@ type Role = { Properties: { AssumeRolePolicyDocument: { Statement: Array<Record<
 
 describe.each(["management", "linked"] as const)("%s Terraform module", (type) => {
   it("parses as HCL and produces the CloudFormation role", async () => {
-    const module = (await parse("main.tf", renderTerraformModule(type))) as TerraformModule;
-    const role = module.resource.aws_iam_role.integration[0];
+    const terraform = (await parse("main.tf", renderTerraformModule(type))) as TerraformModule;
+    const role = terraform.resource.aws_iam_role.integration[0];
     const cloudFormationRole = (buildTemplate(type).Resources as unknown as { IntegrationRole: Role }).IntegrationRole;
 
     expect(role.name).toBe("${var.role_name}");
-    expect(module.variable.role_name?.[0].default).toBe("XOps360Integration");
+    expect(terraform.variable.role_name?.[0].default).toBe("XOps360Integration");
     expect(role.max_session_duration).toBe(3600);
     expect(role.tags).toEqual({ "xops360:account-type": type, "xops360:template-version": TEMPLATE_VERSION });
 
@@ -43,17 +43,17 @@ describe.each(["management", "linked"] as const)("%s Terraform module", (type) =
     expect(Object.keys(trust!)).toEqual(Object.keys(cloudFormationRole.Properties.AssumeRolePolicyDocument.Statement[0]!));
 
     // The same statements, less the one that reads the stack: a Terraform role has no stack.
-    const statements = jsonencodeArgument(module.resource.aws_iam_role_policy.read_only[0].policy).Statement;
+    const statements = jsonencodeArgument(terraform.resource.aws_iam_role_policy.read_only[0].policy).Statement;
     const cloudFormationStatements = cloudFormationRole.Properties.Policies[0]!.PolicyDocument.Statement.filter((s) => s.Sid !== "DescribeOwnStack");
     expect(statements.map((s) => [s.Sid, s.Action])).toEqual(cloudFormationStatements.map((s) => [s.Sid, s.Action]));
   });
 
   it("has the same outputs", async () => {
-    const module = (await parse("main.tf", renderTerraformModule(type))) as TerraformModule;
+    const terraform = (await parse("main.tf", renderTerraformModule(type))) as TerraformModule;
 
-    expect(Object.keys(module.output).sort()).toEqual(["account_type", "role_arn", "template_version"]);
-    expect(module.output.role_arn?.[0].value).toBe("${aws_iam_role.integration.arn}");
-    expect(module.output.account_type?.[0].value).toBe(type);
-    expect(module.output.template_version?.[0].value).toBe(TEMPLATE_VERSION);
+    expect(Object.keys(terraform.output).sort()).toEqual(["account_type", "role_arn", "template_version"]);
+    expect(terraform.output.role_arn?.[0].value).toBe("${aws_iam_role.integration.arn}");
+    expect(terraform.output.account_type?.[0].value).toBe(type);
+    expect(terraform.output.template_version?.[0].value).toBe(TEMPLATE_VERSION);
   });
 });
