@@ -1,5 +1,5 @@
 import { CreateStackCommand, DescribeStacksCommand, type Output } from "@aws-sdk/client-cloudformation";
-import type { AwsAccountType } from "@/db/schema";
+import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import { cloudFormationClient } from "./clients";
 import { awsSettings } from "./config";
 import { regionForPartition } from "./partitions";
@@ -16,28 +16,59 @@ export interface SandboxStack {
 const POLL_INTERVAL_MS = 250;
 const POLL_TIMEOUT_MS = 30_000;
 
-/**
- * Creates the integration stack in a new customer account of the local AWS emulator, as a user would in
- * the CloudFormation console, and waits for its outputs. Only available in sandbox mode.
- */
-export async function createSandboxStack(type: AwsAccountType, externalId: string, principalArn: string): Promise<SandboxStack> {
-  const { sandbox, endpoint, partition } = awsSettings();
-  if (!sandbox || !endpoint) throw new Error("createSandboxStack called outside sandbox mode");
+// Members of the organization the sandbox creates around a management account, so the linked-account
+// flow and Link all can be tried offline.
+const SANDBOX_MEMBERS = [{ name: "Sandbox Workloads" }, { name: "Sandbox Data" }, { name: "Sandbox Legacy", status: "SUSPENDED" }];
 
-  const response = await fetch(new URL("/_emulator/accounts", endpoint), {
+/** Calls the emulator's control endpoint; only in sandbox mode, which a production build never enters. */
+async function control<T>(path: string, body: unknown): Promise<T> {
+  const { sandbox, endpoint } = awsSettings();
+  if (!sandbox || !endpoint) throw new Error("the sandbox is only available in sandbox mode");
+
+  const response = await fetch(new URL(`/_emulator/${path}`, endpoint), {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ partition }),
+    body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`emulator refused to create an account: HTTP ${response.status}`);
-  const account = (await response.json()) as { accountId: string; accessKeyId: string; secretAccessKey: string };
+  if (!response.ok) throw new Error(`the emulator refused ${path}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
 
+/**
+ * Creates a sandbox organization and the management template's stack in its management account, as a
+ * user would in the CloudFormation console, and waits for the outputs.
+ */
+export async function createSandboxManagementStack(externalId: string, principalArn: string): Promise<SandboxStack> {
+  const { partition } = awsSettings();
+  const organization = await control<{ managementAccount: { accountId: string; accessKeyId: string; secretAccessKey: string } }>(
+    "organizations",
+    { partition, members: SANDBOX_MEMBERS },
+  );
+  const { accountId, accessKeyId, secretAccessKey } = organization.managementAccount;
+  return createStackAsCustomer(accountId, { accessKeyId, secretAccessKey }, externalId, principalArn);
+}
+
+/** Creates the linked template's stack in a member account, as a StackSet would. */
+export async function createSandboxLinkedStack(memberAccountId: string, externalId: string, principalArn: string): Promise<SandboxStack> {
+  const { partition } = awsSettings();
   const region = regionForPartition(partition);
-  const cloudFormation = cloudFormationClient(region, { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey });
+  const created = await control<{ stackId: string; stackName: string; outputs: Output[] }>("stacks", {
+    accountId: memberAccountId,
+    partition,
+    region,
+    templateBody: renderTemplateYaml("linked"),
+    parameters: { ExternalId: externalId, PlatformPrincipalArn: principalArn },
+  });
+  return { accountId: memberAccountId, region, stackName: created.stackName, stackId: created.stackId, outputs: created.outputs };
+}
+
+async function createStackAsCustomer(accountId: string, credentials: AwsCredentialIdentity, externalId: string, principalArn: string): Promise<SandboxStack> {
+  const region = regionForPartition(awsSettings().partition);
+  const cloudFormation = cloudFormationClient(region, credentials);
   const created = await cloudFormation.send(
     new CreateStackCommand({
       StackName: STACK_NAME,
-      TemplateBody: renderTemplateYaml(type),
+      TemplateBody: renderTemplateYaml("management"),
       Capabilities: ["CAPABILITY_NAMED_IAM"],
       Parameters: [
         { ParameterKey: "ExternalId", ParameterValue: externalId },
@@ -51,7 +82,7 @@ export async function createSandboxStack(type: AwsAccountType, externalId: strin
     const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({ StackName: created.StackId }));
     const stack = Stacks?.[0];
     if (stack?.StackStatus === "CREATE_COMPLETE") {
-      return { accountId: account.accountId, region, stackName: STACK_NAME, stackId: created.StackId ?? "", outputs: stack.Outputs ?? [] };
+      return { accountId, region, stackName: STACK_NAME, stackId: created.StackId ?? "", outputs: stack.Outputs ?? [] };
     }
     if (stack?.StackStatus && !stack.StackStatus.endsWith("_IN_PROGRESS")) {
       throw new Error(`sandbox stack ended in ${stack.StackStatus}: ${stack.StackStatusReason ?? "no reason given"}`);

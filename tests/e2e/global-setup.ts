@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { startTestIdentityProvider, TEST_IDP_SCOPE } from "./oidc-provider";
+import { ssoBaseUrl, startTestIdentityProvider, TEST_IDP_SCOPE } from "./oidc-provider";
 import { seedSsoWorkspace, type SsoWorkspaceSeed } from "./sso-seed";
 
 function freePort(): Promise<number> {
@@ -67,7 +67,7 @@ export default async function setup(project: TestProject) {
   const sandboxPort = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // SSO users of acme.test are mapped to this workspace, so it must exist before the portal starts.
-  const identityProvider = await startTestIdentityProvider(baseUrl);
+  const identityProvider = await startTestIdentityProvider(ssoBaseUrl(baseUrl));
   const ssoWorkspace = await seedSsoWorkspace(database.url);
 
   const env = { ...process.env };

@@ -48,6 +48,23 @@ describe("link a management account", () => {
     await page.getByRole("heading", { name: "Production" }).waitFor();
   });
 
+  it("links a linked account under the management account", async () => {
+    const { page } = session;
+    await page.goto("/onboarding");
+    const link = new LinkAccountPage(page);
+    await link.chooseAwsAccountType("Linked Account");
+    const roleArn = await link.createSandboxStackAndCopyRoleArn();
+    const accountId = roleArn.split(":")[4] ?? "";
+
+    await link.connect("Workloads", true);
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.getByRole("heading", { name: "Workloads" }).waitFor();
+    expect(await page.getByText(accountId, { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText("Linked Account", { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText("Production", { exact: true }).first().isVisible()).toBe(true);
+    await page.screenshot({ path: "tests/e2e/artifacts/home-linked-account.png" });
+  });
+
   it("shows the connect message for a wrong ARN inline", async () => {
     const { page } = session;
     await page.goto("/onboarding/aws/management");

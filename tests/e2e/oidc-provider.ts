@@ -9,6 +9,15 @@ export interface TestIdentityProvider {
   close(): Promise<void>;
 }
 
+/**
+ * The portal's URL for SSO browser tests. Next.js reports a request to 127.0.0.1 as one to localhost,
+ * so Auth.js sends the redirect_uri with localhost to the token endpoint; the browser must use localhost
+ * too, or the authorization request's redirect_uri differs and the IdP rejects the code.
+ */
+export function ssoBaseUrl(baseUrl: string): string {
+  return baseUrl.replace("//127.0.0.1:", "//localhost:");
+}
+
 export const TEST_IDP_SCOPE = "openid email profile groups";
 
 /**

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { openBrowser, saveScreenshotOnFailure, type BrowserSession } from "./browser";
+import { ssoBaseUrl } from "./oidc-provider";
 import { MembersPage } from "./pages/members-page";
 import { SignInPage } from "./pages/sign-in-page";
 
@@ -22,7 +23,7 @@ afterAll(async () => {
 
 /** A page in a new browser context: no portal cookie and no session at the identity provider. */
 async function freshPage(): Promise<Page> {
-  const context = await session.browser.newContext({ baseURL: inject("baseUrl"), viewport: { width: 1280, height: 900 } });
+  const context = await session.browser.newContext({ baseURL: ssoBaseUrl(inject("baseUrl")), viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   session.page = page;

@@ -94,7 +94,9 @@ function defineCliSuite(cli: Cli) {
 
     /** Runs the CLI with only these credentials: no config file, no profile, no pager, no instance metadata, no retries. */
     async function aws(credentials: Credentials, region: string, ...args: string[]): Promise<CliResult> {
-      const env: Record<string, string> = {
+      const env: NodeJS.ProcessEnv = {
+        // The project's ProcessEnv type requires NODE_ENV. The CLI ignores it.
+        NODE_ENV: "test",
         PATH: process.env.PATH ?? "/usr/bin:/bin",
         HOME: home,
         AWS_ACCESS_KEY_ID: credentials.accessKeyId,

@@ -7,7 +7,16 @@ import { buildTemplate, STACK_NAME } from "@/lib/aws/template";
 export type EmulatorControl = ReturnType<typeof createEmulatorControl>;
 
 /** Faults all off, for resetting the emulator between tests. */
-export const NO_FAULTS = { latencyMs: 0, throttleRate: 0, iamPropagationSeconds: 0, stsDisabledRegions: [], stuckStacks: false };
+export const NO_FAULTS = {
+  latencyMs: 0,
+  throttleRate: 0,
+  iamPropagationSeconds: 0,
+  stsDisabledRegions: [],
+  stuckStacks: false,
+  resetRate: 0,
+  throttleServices: [],
+  randomSeed: null,
+};
 
 export interface TestAws {
   endpoint: string;

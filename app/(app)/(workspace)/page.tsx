@@ -1,8 +1,10 @@
+import { Suspense } from "react";
 import { AccountOverview } from "@/components/accounts/account-overview";
+import { OrganizationMembers } from "@/components/organization/organization-members";
 import { currentAccount } from "@/lib/accounts/current";
 import { findAccount, listLinkedAccounts } from "@/lib/accounts/queries";
 import { requirePageMember } from "@/lib/auth/page-context";
-import { ACCOUNT_EDITORS } from "@/lib/workspace/members";
+import { ACCOUNT_EDITORS, getWorkspace } from "@/lib/workspace/members";
 
 export default async function HomePage() {
   const { db, member } = await requirePageMember();
@@ -17,6 +19,15 @@ export default async function HomePage() {
         <AccountOverview account={account} parentName={parent?.name ?? null} linked={linked} canVerify={ACCOUNT_EDITORS.includes(member.role)} />
       ) : (
         <p>No cloud account is connected yet.</p>
+      )}
+      {account?.awsAccountType === "management" && (
+        <Suspense fallback={<p className="text-sm text-slate-600">Loading the organization&apos;s accounts from AWS…</p>}>
+          <OrganizationMembers
+            workspace={await getWorkspace(db, member.workspaceId)}
+            management={account}
+            canEdit={ACCOUNT_EDITORS.includes(member.role)}
+          />
+        </Suspense>
       )}
     </div>
   );

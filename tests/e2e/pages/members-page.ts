@@ -22,7 +22,7 @@ export class MembersPage {
     await this.page.getByLabel("E-mail").fill(email);
     await this.page.getByLabel("Role", { exact: true }).selectOption({ label: role });
     await this.page.getByRole("button", { name: "Invite", exact: true }).click();
-    const link = this.page.getByLabel("Invitation link");
+    const link = this.page.getByLabel("Invitation link", { exact: true });
     await link.waitFor();
     return (await link.innerText()).trim();
   }

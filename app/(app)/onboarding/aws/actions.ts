@@ -7,7 +7,8 @@ import { failure, success, type ActionResult } from "@/lib/actions/result";
 import { guardedConnectAccount } from "@/lib/accounts/actions";
 import { awsSettings } from "@/lib/aws/config";
 import { getPlatformPrincipal } from "@/lib/aws/platform";
-import { createSandboxStack, type SandboxStack } from "@/lib/aws/sandbox";
+import { createSandboxLinkedStack, createSandboxManagementStack, type SandboxStack } from "@/lib/aws/sandbox";
+import { firstUnlinkedMember } from "@/lib/accounts/sandbox-members";
 import { logger } from "@/lib/logger";
 import { ACCOUNT_EDITORS, getWorkspace } from "@/lib/workspace/members";
 
@@ -27,7 +28,12 @@ const guardedCreateSandboxStack = workspaceAction(
     const workspace = await getWorkspace(db, member.workspaceId);
     const principal = await getPlatformPrincipal();
     try {
-      return success(await createSandboxStack(input.accountType, workspace.externalId, principal.arn));
+      if (input.accountType === "management") {
+        return success(await createSandboxManagementStack(workspace.externalId, principal.arn));
+      }
+      const memberAccountId = await firstUnlinkedMember(db, workspace);
+      if (!memberAccountId) return failure("Every active member of the sandbox organization is linked already.");
+      return success(await createSandboxLinkedStack(memberAccountId, workspace.externalId, principal.arn));
     } catch (error) {
       logger.error({ err: error, workspaceId: member.workspaceId }, "sandbox stack creation failed");
       return failure(`Creating the sandbox stack failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,0 +1,34 @@
+import type { CloudAccount } from "@/db/schema";
+import { getDb } from "@/db/client";
+import { listOrganizationMembers } from "@/lib/accounts/organization-members";
+import { LinkAllButton } from "./link-all-button";
+import { MembersTable } from "./members-table";
+
+interface OrganizationMembersProps {
+  workspace: { id: string; externalId: string };
+  management: CloudAccount;
+  canEdit: boolean;
+}
+
+/** The management account's organization members, read live from AWS Organizations, with Link and Link all. */
+export async function OrganizationMembers({ workspace, management, canEdit }: OrganizationMembersProps) {
+  const listed = await listOrganizationMembers(await getDb(), workspace, management);
+
+  return (
+    <section aria-labelledby="members-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <div className="flex items-center justify-between gap-4">
+        <h2 id="members-heading" className="text-lg font-semibold">
+          Organization members
+        </h2>
+        {canEdit && listed.ok && <LinkAllButton managementAccountId={management.id} />}
+      </div>
+      {listed.ok ? (
+        <MembersTable members={listed.members} canEdit={canEdit} />
+      ) : (
+        <p role="alert" className="text-sm text-red-800">
+          The organization&apos;s accounts could not be listed: {listed.message}
+        </p>
+      )}
+    </section>
+  );
+}
