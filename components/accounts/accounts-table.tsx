@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import type { CloudAccount } from "@/db/schema";
 import { DeleteDialog } from "./delete-dialog";
 import { RenameDialog } from "./rename-dialog";
@@ -30,22 +31,32 @@ export function AccountsTable({ rows, canEdit }: { rows: AccountRow[]; canEdit: 
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map(({ account, parentName }) => (
-            <tr key={account.id} className="align-top">
-              <th scope="row" className="px-4 py-3 font-medium">
-                {account.name}
-              </th>
-              <td className="px-4 py-3 font-mono">{account.awsAccountId}</td>
-              <td className="px-4 py-3">{ACCOUNT_TYPE_LABELS[account.awsAccountType]}</td>
-              <td className="px-4 py-3">{parentName ?? "—"}</td>
-              <td className="max-w-sm px-4 py-3">
-                <StatusBadge status={account.status} />
-                {account.status === "error" && account.statusMessage && <p className="mt-1 text-xs text-red-800">{account.statusMessage}</p>}
-              </td>
-              <td className="px-4 py-3 text-xs">
-                <VerifiedTime at={account.lastVerifiedAt} />
-              </td>
-              <td className="px-4 py-3">{canEdit ? <RowActions account={account} /> : <span className="text-xs text-slate-500">Read only</span>}</td>
-            </tr>
+            <Fragment key={account.id}>
+              <tr className="align-top">
+                <th scope="row" className="px-4 py-3 font-medium">
+                  {account.name}
+                </th>
+                <td className="px-4 py-3 font-mono">{account.awsAccountId}</td>
+                <td className="px-4 py-3">{ACCOUNT_TYPE_LABELS[account.awsAccountType]}</td>
+                <td className="px-4 py-3">{parentName ?? "—"}</td>
+                <td className="px-4 py-3">
+                  <StatusBadge status={account.status} />
+                </td>
+                <td className="px-4 py-3 text-xs">
+                  <VerifiedTime at={account.lastVerifiedAt} />
+                </td>
+                <td className="px-4 py-3">{canEdit ? <RowActions account={account} /> : <span className="text-xs text-slate-500">Read only</span>}</td>
+              </tr>
+              {account.status === "error" && account.statusMessage && (
+                <tr className="border-t-0!">
+                  <td colSpan={7} className="px-4 pb-3">
+                    <p className="rounded-md bg-red-50 px-3 py-2 text-xs text-red-800">
+                      What to fix for {account.name}: {account.statusMessage}
+                    </p>
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>
@@ -55,14 +66,14 @@ export function AccountsTable({ rows, canEdit }: { rows: AccountRow[]; canEdit: 
 
 function RowActions({ account }: { account: CloudAccount }) {
   return (
-    <div className="space-y-2">
-      <div className="flex items-center gap-2 whitespace-nowrap">
+    <div className="w-52 space-y-2">
+      <div className="flex flex-wrap items-center gap-2">
         <RenameDialog account={account} />
         <VerifyButton account={account} />
         {account.awsAccountType === "linked" && <DeleteDialog account={account} />}
       </div>
       {account.awsAccountType === "management" && (
-        <p className="max-w-64 text-xs text-slate-600">
+        <p className="text-xs text-slate-600">
           Management accounts are removed by support, because their linked accounts depend on them.{" "}
           <Link href={`/support/new?${new URLSearchParams({ account: account.id, reason: "delete" })}`} className="font-medium text-brand-600 hover:underline">
             Submit Support Request

@@ -6,7 +6,7 @@ import { awsErrorCode } from "@/lib/aws/errors";
 import { getPlatformPrincipal } from "@/lib/aws/platform";
 import { buildQuickCreateUrl, configuredTemplateBaseUrl } from "@/lib/aws/quick-create";
 import { ACCOUNT_TYPE_LABELS, permissionStatements, STACK_NAME } from "@/lib/aws/template-definition";
-import { getWorkspace } from "@/lib/workspace/members";
+import { canEditAccounts, getWorkspace } from "@/lib/workspace/members";
 import { ConnectForm } from "./connect-form";
 
 async function readPrincipal(): Promise<SetupGuideData["principal"]> {
@@ -41,6 +41,7 @@ export async function LinkAccountPage({ accountType, roleArn }: { accountType: "
     permissions: permissionStatements(accountType),
     stackName: STACK_NAME,
     sandbox,
+    canEdit: canEditAccounts(member.role),
   };
 
   return (
@@ -53,7 +54,7 @@ export async function LinkAccountPage({ accountType, roleArn }: { accountType: "
         {ACCOUNT_TYPE_LABELS[accountType]}: open the setup guide with the Information button, create the role, then paste its RoleArn output.
       </p>
       <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-        <ConnectForm accountType={accountType} roleArn={roleArn} canEdit={member.role !== "viewer"} />
+        <ConnectForm accountType={accountType} roleArn={roleArn} canEdit={canEditAccounts(member.role)} />
       </div>
     </div>
   );

@@ -14,10 +14,14 @@ export function StatusBadge({ status }: { status: "connected" | "error" }) {
   );
 }
 
-/** A time in UTC, or "Never". */
+/** A time as "2026-12-04 20:28 UTC", or "Never". */
 export function VerifiedTime({ at }: { at: Date | null }) {
   if (!at) return <>Never</>;
-  return <time dateTime={at.toISOString()}>{at.toUTCString()}</time>;
+  return (
+    <time dateTime={at.toISOString()} className="whitespace-nowrap">
+      {at.toISOString().slice(0, 16).replace("T", " ")} UTC
+    </time>
+  );
 }
 
 export const ACCOUNT_TYPE_LABELS = { management: "Management Account", linked: "Linked Account" } as const;

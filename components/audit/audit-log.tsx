@@ -9,11 +9,25 @@ const ACTION_LABELS: Record<string, string> = {
   "workspace.created": "Created workspace",
 };
 
+// Status messages can run to several hundred characters; the full text stays in the cell's title.
+const VALUE_DISPLAY_LENGTH = 120;
+
 function formatValues(values: unknown): string {
   if (!values || typeof values !== "object") return "";
   return Object.entries(values as Record<string, unknown>)
     .map(([key, value]) => `${key}: ${value === null ? "none" : String(value)}`)
     .join(", ");
+}
+
+function ValuesCell({ values }: { values: unknown }) {
+  const text = formatValues(values);
+  return (
+    <td className="px-4 py-2 text-xs text-slate-700">
+      <div title={text.length > VALUE_DISPLAY_LENGTH ? text : undefined} className="w-44 break-words">
+        {text.length > VALUE_DISPLAY_LENGTH ? `${text.slice(0, VALUE_DISPLAY_LENGTH)}…` : text}
+      </div>
+    </td>
+  );
 }
 
 /** The workspace's audit log, newest first: time, actor, action, target and the values before and after. */
@@ -38,11 +52,13 @@ export function AuditLog({ events }: { events: AuditPage["events"] }) {
               <td className="px-4 py-2 text-xs whitespace-nowrap">
                 <time dateTime={event.createdAt.toISOString()}>{event.createdAt.toISOString().replace("T", " ").slice(0, 19)}</time>
               </td>
-              <td className="px-4 py-2">{event.actorEmail ?? (event.details.trigger === "scheduled" ? "Scheduled verification" : "Deleted user")}</td>
+              <td className="px-4 py-2">
+                <div className="w-40 break-words">{event.actorEmail ?? (event.details.trigger === "scheduled" ? "Scheduled verification" : "Deleted user")}</div>
+              </td>
               <td className="px-4 py-2">{ACTION_LABELS[event.action] ?? event.action}</td>
               <td className="px-4 py-2">{event.targetName ?? "—"}</td>
-              <td className="px-4 py-2 text-xs break-words text-slate-700">{formatValues(event.details.before)}</td>
-              <td className="px-4 py-2 text-xs break-words text-slate-700">{formatValues(event.details.after)}</td>
+              <ValuesCell values={event.details.before} />
+              <ValuesCell values={event.details.after} />
             </tr>
           ))}
         </tbody>

@@ -96,7 +96,7 @@ function RemoveDialog({ member }: { member: MemberRow }) {
   );
 }
 
-/** The workspace's members; owners also get the role select and "Remove" on each row. */
+/** Lists the workspace's members. Owners also get the role select and "Remove" on each row. */
 export function MemberList({ members, currentUserId, manage }: { members: MemberRow[]; currentUserId: string; manage: boolean }) {
   return (
     <section aria-labelledby="members-heading" className="space-y-3">

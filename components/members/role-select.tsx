@@ -2,7 +2,7 @@ import type { SelectHTMLAttributes } from "react";
 
 export const ROLE_LABELS = { owner: "Owner", admin: "Admin", viewer: "Viewer" } as const;
 
-/** A labelled select of the member roles owner, admin and viewer. */
+/** Renders a labelled select of the member roles owner, admin and viewer. */
 export function RoleSelect({ id, label, ...select }: SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: string }) {
   return (
     <div className="space-y-1">

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { OrganizationMember } from "@/lib/accounts/organization-members";
 
 const PAGE_SIZE = 25;
+const STATUS_LABELS: Record<string, string> = { ACTIVE: "Active", SUSPENDED: "Suspended", PENDING_CLOSURE: "Pending closure" };
 
 /** Organization members, a page at a time, each marked linked or not linked. */
 export function MembersTable({ members, canEdit }: { members: OrganizationMember[]; canEdit: boolean }) {
@@ -36,7 +37,7 @@ export function MembersTable({ members, canEdit }: { members: OrganizationMember
             <tr key={member.accountId} className="border-b border-slate-100">
               <td className="py-2">{member.name}</td>
               <td className="py-2 font-mono">{member.accountId}</td>
-              <td className="py-2">{member.status === "ACTIVE" ? "Active" : member.status === "SUSPENDED" ? "Suspended" : member.status}</td>
+              <td className="py-2">{STATUS_LABELS[member.status] ?? member.status}</td>
               <td className="py-2">{member.linkedAccountId ? "Linked" : "Not linked"}</td>
               <td className="py-2 text-right">
                 {canEdit && !member.linkedAccountId && member.status === "ACTIVE" && (

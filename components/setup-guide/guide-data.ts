@@ -13,4 +13,6 @@ export interface SetupGuideData {
   permissions: PermissionStatement[];
   stackName: string;
   sandbox: boolean;
+  /** Whether the member may create roles and link accounts; viewers get the guide without the sandbox. */
+  canEdit: boolean;
 }

@@ -76,7 +76,7 @@ export function SetupGuide({ data }: { data: SetupGuideData }) {
           </Tabs.Root>
 
           <PermissionsList permissions={data.permissions} />
-          {data.sandbox && data.principal.ok && <SandboxStack accountType={data.accountType} />}
+          {data.sandbox && data.canEdit && data.principal.ok && <SandboxStack accountType={data.accountType} />}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -37,7 +37,7 @@ export function AccountSelector({ current }: { current: CurrentAccount | null })
     const request = ++latestRequest.current;
     const timer = setTimeout(async () => {
       const result = await searchAccountsAction(query);
-      // Answers can arrive out of order; only the latest query's results are shown.
+      // Responses can arrive out of order, so only the latest query's results are shown.
       if (request !== latestRequest.current) return;
       if (result.ok) {
         setResults(result.data);

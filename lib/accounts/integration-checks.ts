@@ -43,10 +43,10 @@ export type IntegrationCheckResult =
   | { ok: false; message: string; code: string; awsErrorCode?: string };
 
 /**
- * Runs the AWS side of connect for a role, in the order the link is trusted: AssumeRole with the
- * workspace's External ID; GetCallerIdentity against the ARN's account; the stack (found through the
- * role's tag) and its outputs; the organization; and the confused-deputy check. Connect and
- * re-verification both call it, so a link is judged the same way every time.
+ * Runs the AWS side of connect for a role, in the order the link is trusted. First AssumeRole with the
+ * workspace's External ID and GetCallerIdentity against the ARN's account. Then the stack, found
+ * through the role's tag, and its outputs. Last the organization and the confused-deputy check.
+ * Connect and re-verification both call it, so a link is judged the same way every time.
  */
 export async function runIntegrationChecks(request: IntegrationCheckRequest, log: Logger): Promise<IntegrationCheckResult> {
   const { role } = request;

@@ -54,8 +54,8 @@ export async function hasManagementAccount(db: Executor, workspaceId: string): P
 export const ACCOUNTS_PAGE_SIZE = 25;
 
 /**
- * One page of the workspace's accounts for the Integrations page, ordered by name, each with its parent's
- * name. Pages count from 1; a page past the end returns the last page.
+ * Lists one page of the workspace's accounts for the Integrations page, ordered by name, each with its
+ * parent's name. Pages count from 1, and a page past the end returns the last page.
  */
 export async function listAccountsPage(db: Executor, workspaceId: string, page = 1, pageSize = ACCOUNTS_PAGE_SIZE) {
   const total = await countAccounts(db, workspaceId);
@@ -75,7 +75,7 @@ export async function listAccountsPage(db: Executor, workspaceId: string, page =
   return { rows, total, page: current, pageCount };
 }
 
-/** The linked accounts under a management account, by name, at most `limit`, with their total. */
+/** Lists the linked accounts under a management account by name, at most `limit`, with their total. */
 export async function listLinkedAccounts(db: Executor, workspaceId: string, managementId: string, limit = 10) {
   const under = and(active(workspaceId), eq(cloudAccounts.parentId, managementId));
   const [totalRow] = await db.select({ value: count() }).from(cloudAccounts).where(under);
@@ -83,7 +83,7 @@ export async function listLinkedAccounts(db: Executor, workspaceId: string, mana
   return { rows, total: totalRow?.value ?? 0 };
 }
 
-/** The workspace's management accounts by name, at most `limit`. */
+/** Lists the workspace's management accounts by name, at most `limit`. */
 export async function listManagementAccounts(db: Executor, workspaceId: string, limit = 100) {
   return db
     .select()

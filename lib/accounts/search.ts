@@ -42,8 +42,8 @@ function likeLiteral(value: string): string {
 /**
  * Searches the workspace's accounts for the account selector: a name containing the query (ignoring
  * case) or an AWS account ID starting with it. Returns at most `limit` matches, management accounts first
- * and by name, grouped under their management account; the database does the filtering, so it stays fast
- * in workspaces with 10,000 accounts.
+ * and by name, grouped under their management account. The database does the filtering and the limit, so
+ * the search stays fast in workspaces with 10,000 accounts.
  */
 export async function searchAccounts(db: Executor, workspaceId: string, query: string, limit = SELECTOR_RESULT_LIMIT): Promise<SelectorResults> {
   const term = query.trim();

@@ -24,7 +24,7 @@ export async function selectAccount(context: ActionContext, input: z.infer<typeo
   return success({ id: account.id, name: account.name });
 }
 
-/** The selector's server-side search, within the member's workspace. */
+/** Runs the selector's server-side search within the member's workspace. */
 export async function searchSelector(context: ActionContext, input: z.infer<typeof searchInputSchema>): Promise<ActionResult<SelectorResults>> {
   return success(await searchAccounts(context.db, context.member.workspaceId, input.query));
 }

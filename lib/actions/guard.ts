@@ -39,7 +39,7 @@ export function workspaceAction<S extends z.ZodType, T>(
     const member = await findMembership(db, userId);
     if (!member) return failure(NO_WORKSPACE_MESSAGE);
     if (!options.roles.includes(member.role)) {
-      return failure(`Your role (${member.role}) cannot ${options.purpose}. Ask an owner or admin of the workspace.`);
+      return failure(`Your role (${member.role}) cannot ${options.purpose}. Ask an ${options.roles.join(" or ")} of the workspace.`);
     }
 
     const parsed = options.schema.safeParse(input instanceof FormData ? Object.fromEntries(input) : input);

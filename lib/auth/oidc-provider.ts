@@ -4,9 +4,9 @@ import type { OidcSettings } from "./settings";
 export const OIDC_PROVIDER_ID = "oidc";
 
 /**
- * The generic OpenID Connect provider for Okta, Microsoft Entra ID, Google Workspace, Keycloak and others.
- * Auth.js reads the claims from the ID token, so the IdP must put `email` (and the groups claim, when
- * group mappings are used) into it; AUTH_OIDC_SCOPE adds scopes such as `groups` that some IdPs require.
+ * Builds the generic OpenID Connect provider for Okta, Microsoft Entra ID, Google Workspace, Keycloak and
+ * others. Auth.js reads the claims from the ID token, so the IdP must put `email` into it, and the groups
+ * claim when group mappings are used. AUTH_OIDC_SCOPE adds scopes such as `groups` that some IdPs require.
  */
 export function oidcProvider(settings: OidcSettings): OIDCConfig<Record<string, unknown>> {
   return {

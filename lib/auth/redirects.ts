@@ -1,5 +1,5 @@
 /**
- * Returns a callback path only when it is a path on this portal: it starts with one "/" and holds no
+ * Returns a callback path only when it is a path on this portal: it starts with one "/" and contains no
  * backslash or control character, so "//evil.example" or "/\evil.example" cannot send the user elsewhere.
  */
 export function safeCallbackPath(value: FormDataEntryValue | string | null | undefined): string | undefined {

@@ -40,7 +40,7 @@ export function localAccountsEnabled(): boolean {
 
 const DEFAULT_SESSION_HOURS = 8;
 
-/** How long a session lasts without a new sign-in, from XOPS_SESSION_MAX_AGE_HOURS (8 hours by default). */
+/** Returns how long a session lasts after sign-in, in seconds, from XOPS_SESSION_MAX_AGE_HOURS (8 hours by default). */
 export function sessionMaxAgeSeconds(): number {
   const hours = Number(process.env.XOPS_SESSION_MAX_AGE_HOURS ?? DEFAULT_SESSION_HOURS);
   if (!Number.isFinite(hours) || hours <= 0) {
@@ -51,7 +51,7 @@ export function sessionMaxAgeSeconds(): number {
 
 const DEFAULT_INVITATION_HOURS = 72;
 
-/** How long an invitation link stays valid, from XOPS_INVITATION_TTL_HOURS (72 hours by default). */
+/** Returns how long an invitation link stays valid, in milliseconds, from XOPS_INVITATION_TTL_HOURS (72 hours by default). */
 export function invitationTtlMs(): number {
   const hours = Number(process.env.XOPS_INVITATION_TTL_HOURS ?? DEFAULT_INVITATION_HOURS);
   if (!Number.isFinite(hours) || hours <= 0) {
@@ -78,7 +78,7 @@ const mappingSchema = z.union([
 export type SsoMapping = z.infer<typeof mappingSchema>;
 
 /**
- * The operator's SSO mappings from XOPS_SSO_MAPPINGS: a JSON array of `{domain, workspaceId, role}` and
+ * Parses the operator's SSO mappings from XOPS_SSO_MAPPINGS: a JSON array of `{domain, workspaceId, role}` and
  * `{group, workspaceId, role}`. An invalid value throws, so a typo stops sign-in instead of letting users
  * into no workspace or the wrong one.
  */

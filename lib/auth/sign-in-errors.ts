@@ -17,7 +17,7 @@ const MESSAGES: Record<string, string> = {
   Verification: "The sign-in link is no longer valid. Sign in again.",
 };
 
-/** The message for `/signin?error=<code>`: the portal's SSO denials and Auth.js's error codes. */
+/** Returns the message for `/signin?error=<code>`, for the portal's SSO denials and Auth.js's error codes. */
 export function signInErrorMessage(code: string | undefined): string | undefined {
   if (!code) return undefined;
   return MESSAGES[code] ?? `Sign-in failed. Try again. ${OPERATOR_LOG}`;

@@ -53,7 +53,7 @@ type MappingMatch = MappedWorkspace | "ambiguous" | undefined;
 /**
  * Finds the operator's mapping for the claims: a group in the groups claim, or the e-mail's domain when
  * the identity provider verified the address. Domains match exactly, so `example.com` does not admit
- * `mail.example.com`. Matches that name different workspaces are "ambiguous" and admit nobody; among
+ * `mail.example.com`. Matches that name different workspaces are "ambiguous" and admit no user. Among
  * matches of one workspace, the first in the configured order sets the role.
  */
 export function matchMapping(mappings: readonly SsoMapping[], claims: OidcClaims): MappingMatch {
@@ -86,7 +86,7 @@ async function findUserByProviderAccount(db: Executor, provider: string, sub: st
  *    (an unverified address never takes over an existing user);
  * 2. a user who is not yet a member joins the workspace of the operator's mapping with its role;
  * 3. without membership or mapping, only a user with a pending invitation to a verified address may sign
- *    in (to accept it); everyone else is rejected before any row is written, never given a workspace.
+ *    in, to accept it. Every other user is rejected before any row is written, so no workspace is created.
  */
 export async function resolveSsoSignIn(db: Database, provider: string, claims: OidcClaims, mappings: readonly SsoMapping[]): Promise<SsoSignInResult> {
   if (!claims.email || !claims.sub) return { ok: false, reason: SSO_DENIALS.noEmail };
@@ -108,7 +108,7 @@ export async function resolveSsoSignIn(db: Database, provider: string, claims: O
       return { ok: false, reason: SSO_DENIALS.ambiguousMapping };
     }
     if (mapping && !(await workspaceExists(tx, mapping.workspaceId))) {
-      // A mapping to a deleted or mistyped workspace admits nobody until the operator fixes XOPS_SSO_MAPPINGS.
+      // A mapping to a deleted or mistyped workspace admits no user until the operator fixes XOPS_SSO_MAPPINGS.
       logger.error({ event: "sso_mapping_invalid", workspaceId: mapping.workspaceId, via: mapping.via }, "SSO mapping names a workspace that does not exist");
       return { ok: false, reason: SSO_DENIALS.notSetUp };
     }

@@ -2,7 +2,7 @@ import type { AwsAccountType } from "@/db/schema";
 
 /**
  * Version of the integration role's definition. Connect compares a stack's TemplateVersion output (or a
- * Terraform role's version tag) with it and asks the user to update older ones, so bump it whenever the
+ * Terraform role's version tag) with it and tells the user to update older ones, so bump it whenever the
  * role, its trust policy or its permissions change.
  */
 export const TEMPLATE_VERSION = "1.1.0";
@@ -25,7 +25,7 @@ export interface PermissionStatement {
   sid: string;
   actions: string[];
   resources: string[] | "ownStack";
-  /** Why the portal needs these actions, shown in the setup guide. */
+  /** The portal's reason for these actions, shown in the setup guide. */
   reason: string;
 }
 

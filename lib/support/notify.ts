@@ -14,9 +14,9 @@ export interface SupportNotification {
 }
 
 /**
- * The operator's mail settings: SMTP_URL (for example smtp://user:password@mail.example.com:587) and the
- * support address XOPS_SUPPORT_EMAIL. Both must be set for e-mail to be sent; XOPS_MAIL_FROM defaults to
- * the support address.
+ * Reads the operator's mail settings: SMTP_URL (for example smtp://user:password@mail.example.com:587) and the
+ * support address XOPS_SUPPORT_EMAIL. Both must be set for e-mail to be sent. XOPS_MAIL_FROM defaults
+ * to the support address.
  */
 export function mailSettings() {
   const smtpUrl = process.env.SMTP_URL || undefined;
@@ -25,7 +25,7 @@ export function mailSettings() {
   return { smtpUrl, supportEmail, from: process.env.XOPS_MAIL_FROM || supportEmail };
 }
 
-/** E-mails a new support request to the support address; never throws, because the request is already stored. */
+/** E-mails a new support request to the support address. Send errors are logged and returned, not thrown, because the request is already stored. */
 export async function notifySupport(request: SupportNotification): Promise<NotifyResult> {
   const settings = mailSettings();
   const log = logger.child({ event: "support_notify", workspaceId: request.workspaceId, supportRequestId: request.id });

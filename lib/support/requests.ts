@@ -30,14 +30,14 @@ export const supportRequestSchema = z.object({
 
 export type SupportRequestInput = z.infer<typeof supportRequestSchema>;
 
-/** The subject prefilled when a user asks to remove a management account. */
+/** Builds the subject prefilled when a user asks to remove a management account. */
 export function managementDeletionSubject(name: string, awsAccountId: string): string {
   return `Delete management account "${name}" (${awsAccountId})`;
 }
 
 /**
  * Stores a support request with its audit event in one transaction, then e-mails the operator when SMTP
- * is configured. A failed e-mail leaves the request stored, and the message says so.
+ * is configured. A failed e-mail leaves the request stored, and the returned message tells the user.
  */
 export async function submitSupportRequest(context: ActionContext, input: SupportRequestInput): Promise<ActionResult<{ id: string; notified: NotifyResult }>> {
   const { db, member } = context;
@@ -79,7 +79,7 @@ function submittedMessage(notified: NotifyResult): string {
   }
 }
 
-/** The member's own support requests, newest first, with the name of the account concerned. */
+/** Lists the member's own support requests, newest first, with the name of the account concerned. */
 export async function listSupportRequests(db: Executor, workspaceId: string, userId: string, limit = 50) {
   return db
     .select({

@@ -7,12 +7,12 @@ import { invitationTtlMs } from "@/lib/auth/settings";
 import { normalizeEmail } from "@/lib/auth/users";
 import { findMembership, type Member } from "./members";
 
-/** A new invitation token: 32 random bytes, base64url, so 256 bits that only the link carries. */
+/** Generates an invitation token: 32 random bytes (256 bits) in base64url, which only the link carries. */
 export function newInvitationToken(): string {
   return randomBytes(32).toString("base64url");
 }
 
-/** The stored form of a token: its SHA-256 in hex. A token is random, so no salt or slow hash is needed. */
+/** Hashes a token for storage as SHA-256 in hex. Tokens are random, so no salt or slow hash is needed. */
 export function hashInvitationToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
@@ -113,7 +113,7 @@ export type InvitationLookup =
   | { status: "revoked" | "used"; invitation: Invitation }
   | { status: "expired"; invitation: Invitation };
 
-/** Looks an invitation up by the token from its link and says whether it can still be accepted. */
+/** Looks an invitation up by the token from its link and reports whether it can still be accepted. */
 export async function findInvitationByToken(db: Executor, token: string, now = new Date()): Promise<InvitationLookup> {
   const [row] = await db
     .select({ invitation: invitations, workspaceName: workspaces.name })
@@ -130,7 +130,7 @@ export async function findInvitationByToken(db: Executor, token: string, now = n
   return { status: "pending", invitation, workspaceName: row.workspaceName };
 }
 
-/** The message for an invitation that cannot be accepted, shown on the invitation page and by the action. */
+/** Returns the message for an invitation that cannot be accepted, for the invitation page and the action. */
 export function invitationProblem(lookup: Exclude<InvitationLookup, { status: "pending" }>): string {
   switch (lookup.status) {
     case "not-found":

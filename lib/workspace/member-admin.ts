@@ -17,7 +17,7 @@ export async function listMembers(db: Database, workspaceId: string) {
 /**
  * Locks the workspace row for the rest of the transaction and re-reads the actor's and the target's
  * memberships. Every membership change takes this lock first, so two owners who demote each other at
- * the same moment run one after the other and the second sees the first's change.
+ * the same moment run one after the other and the second reads the first's change.
  */
 async function lockAndLoad(tx: Transaction, actor: Member, targetUserId: string) {
   await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, actor.workspaceId)).for("update");

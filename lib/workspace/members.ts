@@ -46,12 +46,12 @@ export const ACCOUNT_EDITORS: readonly MemberRole[] = ["owner", "admin"];
 /** Roles allowed to invite members, change their roles and remove them. */
 export const MEMBER_MANAGERS: readonly MemberRole[] = ["owner"];
 
-/** Whether a role may use Connect, Edit, Delete and Verify; pages hide those controls when it may not. */
+/** Returns whether a role may use Connect, Edit, Delete and Verify. Pages hide those controls when it may not. */
 export function canEditAccounts(role: MemberRole): boolean {
   return ACCOUNT_EDITORS.includes(role);
 }
 
-/** Whether a role may use the invite, role and remove controls of the Members page. */
+/** Returns whether a role may use the invite, role and remove controls of the Members page. */
 export function canManageMembers(role: MemberRole): boolean {
   return MEMBER_MANAGERS.includes(role);
 }

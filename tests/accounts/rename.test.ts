@@ -55,7 +55,7 @@ describe("rename", () => {
   it("rejects a name over 64 characters", async () => {
     const result = await guardedRenameAccount({ accountId, name: "x".repeat(65) });
 
-    expect(!result.ok && result.fieldErrors?.name).toBe("AWS Account Name must be at most 64 characters. Shorten it.");
+    expect(result).toMatchObject({ ok: false, fieldErrors: { name: "AWS Account Name must be at most 64 characters. Shorten it." } });
     expect(await storedName()).toBe("Production");
   });
 
@@ -69,7 +69,7 @@ describe("rename", () => {
   it("rejects control characters", async () => {
     const result = await guardedRenameAccount({ accountId, name: "Pro\tduction" });
 
-    expect(!result.ok && result.fieldErrors?.name).toBe("AWS Account Name must not contain control characters such as tabs or line breaks.");
+    expect(result).toMatchObject({ ok: false, fieldErrors: { name: "AWS Account Name must not contain control characters such as tabs or line breaks." } });
     expect(await storedName()).toBe("Production");
   });
 

@@ -60,7 +60,8 @@ describe("verify now", () => {
 
     const result = await guardedVerifyAccount({ accountId: account.id });
 
-    expect(result.ok && result.message).toBe(`"${account.name}" is connected: the role and its stack passed every check.`);
+    expect(result.ok).toBe(true);
+    expect(result.message).toBe(`"${account.name}" is connected: the role and its stack passed every check.`);
     const row = await stored(account.id);
     expect(row.status).toBe("connected");
     expect(row.statusMessage).toBeNull();

@@ -146,3 +146,24 @@ describe("manage accounts", () => {
     expect(actions[3]).toContain("name: Workloads Production");
   });
 });
+
+describe("verify now", () => {
+  it("shows what to fix on Integrations and Home", async () => {
+    const { page } = session;
+    const integrations = new IntegrationsPage(page);
+    await integrations.open();
+
+    // Payer was inserted with a role ARN that no emulated account has, so AssumeRole fails.
+    await integrations.row("Payer").getByRole("button", { name: "Verify Payer now" }).click();
+
+    await integrations.toast('Verification of "Payer" failed: AWS denied AssumeRole on arn:aws:iam::210987654321:role/XOps360Integration.').waitFor();
+    await integrations.row("Payer").getByText("Error", { exact: true }).waitFor();
+    await page.getByText(/^What to fix for Payer: AWS denied AssumeRole on arn:aws:iam::210987654321:role\/XOps360Integration\. The usual causes:/).waitFor();
+    await page.screenshot({ path: "tests/e2e/artifacts/integrations-verify-failed.png" });
+
+    await new Shell(page).switchAccountWithKeyboard("210987654321", "Payer");
+    await page.getByRole("heading", { name: "Payer" }).waitFor();
+    await page.getByRole("alert").filter({ hasText: "The last verification failed: AWS denied AssumeRole" }).waitFor();
+    await page.screenshot({ path: "tests/e2e/artifacts/home-verify-failed.png" });
+  });
+});

@@ -34,6 +34,16 @@ async function waitForHttp(url: string, timeoutMs: number, server: ChildProcess)
   throw new Error(`portal did not answer at ${url} within ${timeoutMs / 1000} s`);
 }
 
+/** Stops the portal's process group; a portal that already exited is left alone. */
+function stopServer(server: ChildProcess): void {
+  if (!server.pid || server.exitCode !== null) return;
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+  }
+}
+
 /**
  * Creates a database for this run on the PostgreSQL server of TEST_POSTGRES_URL. The portal and the
  * tests both open it: tests insert rows the UI cannot create yet, which PGlite would not allow, because
@@ -101,7 +111,7 @@ export default async function setup(project: TestProject) {
     await waitForHttp(`${baseUrl}/signin`, 120_000, server);
   } catch (error) {
     console.error(log.join(""));
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    stopServer(server);
     await database.drop();
     await identityProvider.close();
     throw error;
@@ -114,7 +124,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     if (process.env.E2E_SHOW_SERVER_LOG) console.log(log.join(""));
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    stopServer(server);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await identityProvider.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -10,9 +10,9 @@ export interface TestIdentityProvider {
 }
 
 /**
- * The portal's URL for SSO browser tests. Next.js reports a request to 127.0.0.1 as one to localhost,
- * so Auth.js sends the redirect_uri with localhost to the token endpoint; the browser must use localhost
- * too, or the authorization request's redirect_uri differs and the IdP rejects the code.
+ * Returns the portal's URL for SSO browser tests, with localhost in place of 127.0.0.1. Next.js reports
+ * a request to 127.0.0.1 as one to localhost, so Auth.js sends a localhost redirect_uri to the token
+ * endpoint. The browser must use localhost too, because the IdP rejects a code whose redirect_uri differs.
  */
 export function ssoBaseUrl(baseUrl: string): string {
   return baseUrl.replace("//127.0.0.1:", "//localhost:");
@@ -21,7 +21,7 @@ export function ssoBaseUrl(baseUrl: string): string {
 export const TEST_IDP_SCOPE = "openid email profile groups";
 
 /**
- * The claims of a test user, derived from the login typed on the provider's login page: the login is the
+ * Returns the claims of a test user, derived from the login typed on the provider's login page: the login is the
  * e-mail, verified unless it starts with "unverified", and logins that start with "ops" are in the group
  * "xops-operators".
  */

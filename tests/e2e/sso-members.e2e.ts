@@ -21,7 +21,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-/** A page in a new browser context: no portal cookie and no session at the identity provider. */
+/** Opens a page in a new browser context, with no portal cookie and no session at the identity provider. */
 async function freshPage(): Promise<Page> {
   const context = await session.browser.newContext({ baseURL: ssoBaseUrl(inject("baseUrl")), viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

@@ -41,7 +41,7 @@ export async function insertAccount(db: Database, workspaceId: string, fixture: 
   return row;
 }
 
-/** Every row an account action could change, to assert that a rejected request changed nothing. */
+/** Reads every row an account action could change, to assert that a rejected request changed nothing. */
 export async function snapshotTables(db: Database) {
   return {
     accounts: await db.select().from(cloudAccounts).orderBy(asc(cloudAccounts.id)),

@@ -2,7 +2,7 @@ import { asc } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditEvents, authAccounts, invitations, memberships, users } from "@/db/schema";
 
-/** Every row a member or sign-in procedure could change, to assert that a rejected request changed nothing. */
+/** Reads every row a member or sign-in procedure could change, to assert that a rejected request changed nothing. */
 export async function snapshotMemberTables(db: Database) {
   return {
     users: await db.select().from(users).orderBy(asc(users.id)),

@@ -7,12 +7,12 @@ export interface SeededOrganization {
   managementIds: string[];
 }
 
-/** The name of the i-th seeded account (1-based), zero-padded so names sort like numbers. */
+/** Returns the name of the i-th seeded account (1-based), zero-padded so names sort like numbers. */
 export function seededName(index: number): string {
   return `Account ${String(index).padStart(5, "0")}`;
 }
 
-/** The AWS account ID of the i-th seeded account. */
+/** Returns the AWS account ID of the i-th seeded account. */
 export function seededAwsAccountId(index: number): string {
   return String(500_000_000_000 + index);
 }

@@ -94,7 +94,7 @@ describe("change role", () => {
 
     expect(result).toEqual({
       ok: false,
-      message: `Your role (${role}) cannot change member roles. Ask an owner or admin of the workspace.`,
+      message: `Your role (${role}) cannot change member roles. Ask an owner of the workspace.`,
       fieldErrors: undefined,
     });
     expect(await snapshotMemberTables(db)).toEqual(before);
@@ -176,7 +176,7 @@ describe("remove member", () => {
 
     expect(result).toEqual({
       ok: false,
-      message: `Your role (${role}) cannot remove members. Ask an owner or admin of the workspace.`,
+      message: `Your role (${role}) cannot remove members. Ask an owner of the workspace.`,
       fieldErrors: undefined,
     });
     expect(await snapshotMemberTables(db)).toEqual(before);

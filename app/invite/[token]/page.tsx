@@ -23,7 +23,7 @@ function Card({ children }: { children: React.ReactNode }) {
   );
 }
 
-/** The page an invitation link opens: who is invited where, and how to sign in to accept. */
+/** Shows who an invitation link invites to which workspace, and how to sign in to accept it. */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const db = await getDb();

@@ -7,7 +7,7 @@ import { currentUserId } from "@/lib/auth/session";
 import { hasPendingInvitation } from "@/lib/workspace/invitations";
 import { findMembership } from "@/lib/workspace/members";
 
-/** Where a signed-in user without a workspace lands, instead of a new workspace of their own. */
+/** Tells a signed-in user without a workspace to ask for an invitation; the portal creates no workspace for them. */
 export default async function NoWorkspacePage() {
   const userId = await currentUserId();
   if (!userId) redirect("/signin");

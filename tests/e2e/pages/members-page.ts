@@ -9,7 +9,7 @@ export class MembersPage {
     await this.page.getByRole("heading", { name: "Members", exact: true }).waitFor();
   }
 
-  /** The role shown in a member's row: the role select's value for owners, the text for others. */
+  /** Reads the role in a member's row: the role select's value for owners, the text for others. */
   async roleOf(email: string): Promise<string> {
     const row = this.page.getByRole("table", { name: "Workspace members" }).getByRole("row").filter({ hasText: email });
     const select = row.getByRole("combobox");

@@ -7,9 +7,10 @@ import { logger } from "@/lib/logger";
 // Vercel Cron calls this with GET and "Authorization: Bearer $CRON_SECRET"; any other scheduler can do the same.
 export const dynamic = "force-dynamic";
 
-// One call verifies at most this many accounts, so it ends within a serverless function's time limit;
-// the next call picks up the accounts still stale.
-const ACCOUNTS_PER_CALL = 200;
+// Vercel ends a function after maxDuration seconds, so one call verifies at most XOPS_VERIFY_BATCH accounts
+// (default 500). The next call picks up the accounts that are still stale.
+export const maxDuration = 300;
+const DEFAULT_ACCOUNTS_PER_CALL = 500;
 
 export async function GET(request: Request): Promise<Response> {
   const secret = process.env.CRON_SECRET;
@@ -19,7 +20,8 @@ export async function GET(request: Request): Promise<Response> {
     return Response.json({ error: "Missing or invalid bearer token." }, { status: 401 });
   }
 
-  const summary = await verifyStaleAccounts(await getDb(), { ...scheduleSettings(), limit: ACCOUNTS_PER_CALL });
+  const limit = Number(process.env.XOPS_VERIFY_BATCH) > 0 ? Number(process.env.XOPS_VERIFY_BATCH) : DEFAULT_ACCOUNTS_PER_CALL;
+  const summary = await verifyStaleAccounts(await getDb(), { ...scheduleSettings(), limit });
   logger.info({ event: "scheduled_verify", ...summary }, "scheduled verification finished");
   return Response.json(summary);
 }
