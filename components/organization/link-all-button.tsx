@@ -43,7 +43,7 @@ export function LinkAllButton({ managementAccountId }: { managementAccountId: st
 
   const problems = results.filter((result) => result.outcome !== "linked");
   return (
-    <div className="space-y-2 text-right">
+    <div className="space-y-2">
       <Button onClick={run} disabled={running}>
         {running ? "Linking…" : "Link all"}
       </Button>
@@ -58,7 +58,7 @@ export function LinkAllButton({ managementAccountId }: { managementAccountId: st
         </p>
       )}
       {problems.length > 0 && (
-        <ul aria-label="Accounts not linked" className="max-h-64 space-y-1 overflow-y-auto text-left text-sm">
+        <ul aria-label="Accounts not linked" className="max-h-64 space-y-1 overflow-y-auto rounded-md bg-slate-50 p-3 text-sm">
           {problems.map((problem) => (
             <li key={problem.accountId}>
               <span className="font-mono">{problem.accountId}</span> {problem.name}: {problem.message}

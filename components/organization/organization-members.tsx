@@ -16,12 +16,10 @@ export async function OrganizationMembers({ workspace, management, canEdit }: Or
 
   return (
     <section aria-labelledby="members-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-      <div className="flex items-center justify-between gap-4">
-        <h2 id="members-heading" className="text-lg font-semibold">
-          Organization members
-        </h2>
-        {canEdit && listed.ok && <LinkAllButton managementAccountId={management.id} />}
-      </div>
+      <h2 id="members-heading" className="text-lg font-semibold">
+        Organization members
+      </h2>
+      {canEdit && listed.ok && <LinkAllButton managementAccountId={management.id} />}
       {listed.ok ? (
         <MembersTable members={listed.members} canEdit={canEdit} />
       ) : (

@@ -63,6 +63,29 @@ describe("link a management account", () => {
     expect(await page.getByText("Linked Account", { exact: true }).isVisible()).toBe(true);
     expect(await page.getByText("Production", { exact: true }).first().isVisible()).toBe(true);
     await page.screenshot({ path: "tests/e2e/artifacts/home-linked-account.png" });
+
+    // The management account's Home lists the linked account under it, and the organization's members.
+    await new Shell(page).switchAccountWithKeyboard("Production", "Production");
+    await page.getByRole("heading", { name: "Production" }).waitFor();
+    await page.getByRole("heading", { name: "Linked accounts (1)" }).waitFor();
+    expect(await page.getByText("Workloads").first().isVisible()).toBe(true);
+    const members = page.getByRole("table", { name: "Organization members" });
+    await members.waitFor();
+    expect(await members.getByRole("row").filter({ hasText: accountId }).getByText("Linked", { exact: true }).isVisible()).toBe(true);
+    expect(await members.getByRole("row").filter({ hasText: "Sandbox Legacy" }).getByText("Suspended").isVisible()).toBe(true);
+    await page.screenshot({ path: "tests/e2e/artifacts/home-management-with-members.png", fullPage: true });
+  });
+
+  it("links the remaining members with Link all", async () => {
+    const { page } = session;
+    await page.getByRole("button", { name: "Link all" }).click();
+
+    // The sandbox created the linked role in one member only: the other active one has no role yet.
+    await page.getByText("Link all finished: 0 linked, 1 failed, 1 skipped.").waitFor();
+    const notLinked = page.getByRole("list", { name: "Accounts not linked" });
+    await notLinked.getByText("Sandbox Legacy: The account is SUSPENDED in AWS Organizations, so it was not linked.", { exact: false }).waitFor();
+    await notLinked.getByText(/Sandbox Workloads: AWS denied AssumeRole on arn:aws:iam::\d{12}:role\/XOps360Integration\./).waitFor();
+    await page.screenshot({ path: "tests/e2e/artifacts/link-all-results.png", fullPage: true });
   });
 
   it("shows the connect message for a wrong ARN inline", async () => {
