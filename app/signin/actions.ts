@@ -1,9 +1,11 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { z } from "zod";
 import { getDb } from "@/db/client";
 import { failure, type ActionResult } from "@/lib/actions/result";
 import { signIn } from "@/lib/auth/config";
+import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password";
 import { OIDC_PROVIDER_ID } from "@/lib/auth/oidc-provider";
 import { safeCallbackPath } from "@/lib/auth/redirects";
 import { localAccountsEnabled, oidcSettings } from "@/lib/auth/settings";
@@ -13,6 +15,12 @@ import { landingPathForEmail } from "@/lib/workspace/landing";
 
 const INVALID_LOGIN = "E-mail or password is incorrect. Check both and try again.";
 
+// Only presence and size are checked here: the stored hash decides whether the password is right.
+const signInSchema = z.object({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+
 function localAccountsOff(): ActionResult {
   const sso = oidcSettings();
   return failure(`Local accounts are switched off on this portal.${sso ? ` Sign in with ${sso.name} instead.` : ""}`);
@@ -20,11 +28,10 @@ function localAccountsOff(): ActionResult {
 
 export async function signInAction(_previous: ActionResult | undefined, form: FormData): Promise<ActionResult> {
   if (!localAccountsEnabled()) return localAccountsOff();
-  const email = String(form.get("email") ?? "");
-  const password = String(form.get("password") ?? "");
-  if (!email.trim() || !password) return failure("Enter your e-mail and password.");
+  const parsed = signInSchema.safeParse({ email: form.get("email") ?? "", password: form.get("password") ?? "" });
+  if (!parsed.success) return failure("Enter your e-mail and password.");
 
-  return signInWithPassword(email, password, safeCallbackPath(form.get("callbackUrl")));
+  return signInWithPassword(parsed.data.email, parsed.data.password, safeCallbackPath(form.get("callbackUrl")));
 }
 
 export async function signUpAction(_previous: ActionResult | undefined, form: FormData): Promise<ActionResult> {

@@ -22,7 +22,7 @@ const SEARCH_DELAY_MS = 200;
  * accounts with their linked accounts, searched on the server as the user types. Arrow keys move, Enter
  * selects, Escape closes, and Tab reaches "Add Cloud Account".
  */
-export function AccountSelector({ current }: { current: CurrentAccount | null }) {
+export function AccountSelector({ current, canAdd }: { current: CurrentAccount | null; canAdd: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
@@ -112,15 +112,17 @@ export function AccountSelector({ current }: { current: CurrentAccount | null })
             </p>
           )}
           <SelectorOptions results={results} currentId={current?.id} activeId={activeId} busy={pending} onChoose={choose} onHover={setActiveId} />
-          <div className="mt-2 border-t border-slate-200 pt-2">
-            <Link
-              href="/onboarding"
-              onClick={() => setOpen(false)}
-              className="block rounded px-2 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500"
-            >
-              Add Cloud Account
-            </Link>
-          </div>
+          {canAdd && (
+            <div className="mt-2 border-t border-slate-200 pt-2">
+              <Link
+                href="/onboarding"
+                onClick={() => setOpen(false)}
+                className="block rounded px-2 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-500"
+              >
+                Add Cloud Account
+              </Link>
+            </div>
+          )}
         </Popover.Content>
       </Popover.Portal>
     </Popover.Root>

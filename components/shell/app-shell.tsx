@@ -6,11 +6,13 @@ interface AppShellProps {
   email: string;
   sandbox: boolean;
   currentAccount: CurrentAccount | null;
+  /** Whether the member may link accounts; viewers get no "Add Cloud Account". */
+  canAddAccounts: boolean;
   children: React.ReactNode;
 }
 
 /** The frame around signed-in pages: the account selector top right, the left panel with navigation, the profile menu at the bottom left. */
-export function AppShell({ email, sandbox, currentAccount, children }: AppShellProps) {
+export function AppShell({ email, sandbox, currentAccount, canAddAccounts, children }: AppShellProps) {
   return (
     <div className="flex min-h-screen">
       <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
@@ -37,7 +39,7 @@ export function AppShell({ email, sandbox, currentAccount, children }: AppShellP
           </div>
         )}
         <header className="flex items-center justify-end border-b border-slate-200 bg-white px-8 py-2">
-          <AccountSelector current={currentAccount} />
+          <AccountSelector current={currentAccount} canAdd={canAddAccounts} />
         </header>
         <main className="flex-1 px-8 py-6">{children}</main>
       </div>

@@ -5,7 +5,11 @@ import { STACK_ID_TAG } from "@/lib/aws/template-definition";
 export interface MessageContext {
   roleArn: string;
   principalArn: string;
+  /** The button that runs the checks again: "Connect" on the link form, "Verify now" for a linked account. */
+  retryControl: RetryControl;
 }
+
+export type RetryControl = "Connect" | "Verify now";
 
 const TYPE_LABELS: Record<string, string> = { management: "Management Account", linked: "Linked Account" };
 
@@ -22,14 +26,14 @@ export function integrationFailureMessage(failure: IntegrationFailure, context: 
         `AWS denied AssumeRole on ${context.roleArn}. The usual causes: the role's trust policy does not trust this portal's ` +
         `principal ${context.principalArn}; the External ID in the trust policy differs from this workspace's External ID ` +
         `shown in the setup guide; or the ARN names another role than the one the stack created. If you created the stack ` +
-        `in the last minute, IAM may still be propagating the role: wait a minute and click Connect again.`
+        `in the last minute, IAM may still be propagating the role: wait a minute and click ${context.retryControl} again.`
       );
     case "region_disabled":
       return `AWS STS is not activated in the region the portal called (RegionDisabledException). An administrator can activate the region in IAM account settings. AWS said: ${d.message}`;
     case "throttled":
-      return "AWS throttled the portal's requests (Rate exceeded) and the retries did not succeed. Wait a minute and click Connect again.";
+      return `AWS throttled the portal's requests (Rate exceeded) and the retries did not succeed. Wait a minute and click ${context.retryControl} again.`;
     case "aws_unreachable":
-      return `The portal could not reach AWS (${failure.awsErrorCode}). Check the server's network access to AWS, then click Connect again.`;
+      return `The portal could not reach AWS (${failure.awsErrorCode}). Check the server's network access to AWS, then click ${context.retryControl} again.`;
     case "account_mismatch":
       return `The role's credentials belong to AWS account ${d.actual}, not to account ${d.expected} named in the AWS Role ARN. Paste the RoleArn output of the stack.`;
     case "role_not_readable":
@@ -47,7 +51,7 @@ export function integrationFailureMessage(failure: IntegrationFailure, context: 
         `The role ${context.roleArn} accepted AssumeRole with a wrong External ID, so it does not require this workspace's ` +
         `External ID and any other tenant of this portal that learns its ARN could use it. Add the condition ` +
         `"StringEquals": {"sts:ExternalId": "<External ID from the setup guide>"} to the role's trust policy, or create the ` +
-        `role again from the portal's template, then click Connect.`
+        `role again from the portal's template, then click ${context.retryControl}.`
       );
     case "aws_error":
       return `AWS returned ${failure.awsErrorCode}: ${d.message}`;
@@ -55,10 +59,10 @@ export function integrationFailureMessage(failure: IntegrationFailure, context: 
 }
 
 /** The message for a stack whose status or outputs do not match what the user asked to link. */
-export function stackOutputFailureMessage(code: StackOutputFailureCode, d: Record<string, string>): string {
+export function stackOutputFailureMessage(code: StackOutputFailureCode, d: Record<string, string>, retryControl: RetryControl = "Connect"): string {
   switch (code) {
     case "stack_in_progress":
-      return `The stack ${d.stackName} is still ${d.status}. Wait until it reaches CREATE_COMPLETE, then click Connect.`;
+      return `The stack ${d.stackName} is still ${d.status}. Wait until it reaches CREATE_COMPLETE, then click ${retryControl}.`;
     case "stack_deleted":
       return `The stack ${d.stackName} in account ${d.accountId}, region ${d.region} was deleted. Create it again from the template and paste its new RoleArn output.`;
     case "stack_failed":

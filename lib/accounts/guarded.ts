@@ -1,6 +1,7 @@
 import { memberRole } from "@/db/schema";
 import { workspaceAction } from "@/lib/actions/guard";
 import { ACCOUNT_EDITORS } from "@/lib/workspace/members";
+import { connectAccount, connectInputSchema } from "./connect";
 import { deleteAccount, deleteInputSchema } from "./delete";
 import { renameAccount, renameInputSchema } from "./rename";
 import { searchInputSchema, searchSelector, selectAccount, selectInputSchema } from "./select";
@@ -11,6 +12,8 @@ import { verifyAccountNow, verifyInputSchema } from "./verify";
 
 /** Every member may read and select the workspace's accounts, viewers included. */
 const ALL_MEMBER_ROLES = memberRole.enumValues;
+
+export const guardedConnectAccount = workspaceAction({ schema: connectInputSchema, roles: ACCOUNT_EDITORS, purpose: "link AWS accounts" }, connectAccount);
 
 export const guardedRenameAccount = workspaceAction({ schema: renameInputSchema, roles: ACCOUNT_EDITORS, purpose: "rename accounts" }, renameAccount);
 

@@ -17,7 +17,13 @@ import type { RoleArn } from "@/lib/aws/role-arn";
 import { checkRoleTags, checkStackOutputs, type IntegrationVersion } from "@/lib/aws/stack-outputs";
 import { ACCOUNT_TYPE_TAG, STACK_ID_TAG } from "@/lib/aws/template-definition";
 import type { AwsCredentialIdentity } from "@aws-sdk/types";
-import { integrationFailureMessage, notManagementAccountMessage, stackOutputFailureMessage, type MessageContext } from "./connect-messages";
+import {
+  integrationFailureMessage,
+  notManagementAccountMessage,
+  stackOutputFailureMessage,
+  type MessageContext,
+  type RetryControl,
+} from "./connect-messages";
 
 export interface IntegrationCheckRequest {
   role: RoleArn;
@@ -26,6 +32,8 @@ export interface IntegrationCheckRequest {
   externalId: string;
   /** Overrides how long AccessDenied is retried while IAM propagates; Link all uses 0 for old roles. */
   retrySeconds?: number;
+  /** The button the messages tell the user to click again; "Connect" by default. */
+  retryControl?: RetryControl;
 }
 
 export interface VerifiedIntegration {
@@ -52,7 +60,8 @@ export async function runIntegrationChecks(request: IntegrationCheckRequest, log
   const { role } = request;
   const sessionName = `XOps360-${request.workspaceId}`;
   const principal = await getPlatformPrincipal();
-  const messageContext = { roleArn: role.arn, principalArn: principal.arn };
+  const retryControl = request.retryControl ?? "Connect";
+  const messageContext = { roleArn: role.arn, principalArn: principal.arn, retryControl };
   const report = (failure: IntegrationFailure) => reportFailure(log, failure, messageContext);
 
   const assumed = await assumeIntegrationRole({
@@ -67,7 +76,7 @@ export async function runIntegrationChecks(request: IntegrationCheckRequest, log
   const caller = await verifyCallerAccount(role, credentials);
   if (!caller.ok) return report(caller.failure);
 
-  const provenance = await readProvenance(role, request.accountType, credentials);
+  const provenance = await readProvenance(role, request.accountType, credentials, retryControl);
   if (!provenance.ok) {
     if ("failure" in provenance) return report(provenance.failure);
     log.warn({ outcome: provenance.code }, "integration check failed on the stack outputs");
@@ -92,7 +101,12 @@ type Provenance = Omit<VerifiedIntegration, "organization">;
 type ProvenanceResult = Checked<Provenance> | { ok: false; code: string; message: string };
 
 // A CloudFormation role names its stack in a tag; a Terraform role carries its outputs as tags.
-async function readProvenance(role: RoleArn, accountType: AwsAccountType, credentials: AwsCredentialIdentity): Promise<ProvenanceResult> {
+async function readProvenance(
+  role: RoleArn,
+  accountType: AwsAccountType,
+  credentials: AwsCredentialIdentity,
+  retryControl: RetryControl,
+): Promise<ProvenanceResult> {
   const tags = await readRoleTags(role, credentials);
   if (!tags.ok) return tags;
 
@@ -100,14 +114,14 @@ async function readProvenance(role: RoleArn, accountType: AwsAccountType, creden
   if (!stackId) {
     if (!tags.value[ACCOUNT_TYPE_TAG]) return stackTagMissing(role);
     const checked = checkRoleTags(tags.value, accountType);
-    if (!checked.ok) return { ok: false, code: checked.code, message: stackOutputFailureMessage(checked.code, checked.detail) };
+    if (!checked.ok) return { ok: false, code: checked.code, message: stackOutputFailureMessage(checked.code, checked.detail, retryControl) };
     return { ok: true, value: { stackId: null, stackRegion: null, ...versionOf(checked.value) } };
   }
 
   const found = await describeIntegrationStack(role, credentials, stackId);
   if (!found.ok) return found;
   const checked = checkStackOutputs(found.value.stack, role, accountType, found.value.region);
-  if (!checked.ok) return { ok: false, code: checked.code, message: stackOutputFailureMessage(checked.code, checked.detail) };
+  if (!checked.ok) return { ok: false, code: checked.code, message: stackOutputFailureMessage(checked.code, checked.detail, retryControl) };
   return { ok: true, value: { stackId, stackRegion: found.value.region, ...versionOf(checked.value) } };
 }
 

@@ -40,7 +40,7 @@ export async function listOrganizationMembers(
     sessionName: `XOps360-${workspace.id}`,
     retrySeconds: 0,
   });
-  const messageContext = { roleArn: role.value.arn, principalArn: (await getPlatformPrincipal()).arn };
+  const messageContext = { roleArn: role.value.arn, principalArn: (await getPlatformPrincipal()).arn, retryControl: "Verify now" as const };
   if (!assumed.ok) return { ok: false, message: integrationFailureMessage(assumed.failure, messageContext) };
   const listed = await listOrganizationAccounts(role.value, assumed.value);
   if (!listed.ok) return { ok: false, message: integrationFailureMessage(listed.failure, messageContext) };

@@ -35,7 +35,7 @@ export async function verifyAccount(db: Executor, account: CloudAccount, options
 
   const role = parseRoleArn(account.roleArn);
   const checked = role.ok
-    ? await runIntegrationChecks({ role: role.value, accountType: account.awsAccountType, workspaceId: account.workspaceId, externalId: options.externalId }, log)
+    ? await runIntegrationChecks({ role: role.value, accountType: account.awsAccountType, workspaceId: account.workspaceId, externalId: options.externalId, retryControl: "Verify now" }, log)
     : ({ ok: false, message: role.message, code: "invalid_role_arn" } as const);
 
   const lastVerifiedAt = new Date();

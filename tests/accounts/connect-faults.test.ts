@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Database } from "@/db/client";
 import { cloudAccounts } from "@/db/schema";
 import type { Faults } from "@/emulator/client";
-import { guardedConnectAccount } from "@/lib/accounts/actions";
+import { guardedConnectAccount } from "@/lib/accounts/guarded";
 import { createCustomerStack, NO_FAULTS, startTestAws, type TestAws } from "../helpers/aws";
 import { openTestDatabase } from "../helpers/database";
 import { testSession } from "../helpers/session";

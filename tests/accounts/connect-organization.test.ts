@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { cloudAccounts } from "@/db/schema";
-import { guardedConnectAccount } from "@/lib/accounts/actions";
+import { guardedConnectAccount } from "@/lib/accounts/guarded";
 import { buildTemplate } from "@/lib/aws/template";
 import { createCustomerStack, startTestAws, type TestAws } from "../helpers/aws";
 import { openTestDatabase } from "../helpers/database";

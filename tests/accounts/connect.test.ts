@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditEvents, cloudAccounts, memberships } from "@/db/schema";
-import { guardedConnectAccount } from "@/lib/accounts/actions";
+import { guardedConnectAccount } from "@/lib/accounts/guarded";
 import { buildTemplate } from "@/lib/aws/template";
 import { TEMPLATE_VERSION } from "@/lib/aws/template-definition";
 import { CloudFormationClient, CreateStackCommand } from "@aws-sdk/client-cloudformation";

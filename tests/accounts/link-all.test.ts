@@ -3,7 +3,7 @@ import { stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditEvents, cloudAccounts } from "@/db/schema";
-import { guardedConnectAccount } from "@/lib/accounts/actions";
+import { guardedConnectAccount } from "@/lib/accounts/guarded";
 import { linkAllMembers, type LinkAllEvent } from "@/lib/accounts/link-all";
 import { findAccountByAwsId } from "@/lib/accounts/queries";
 import { buildTemplate, renderTemplateYaml } from "@/lib/aws/template";

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/guard";
 import { failure, success, type ActionResult } from "@/lib/actions/result";
-import { guardedConnectAccount } from "@/lib/accounts/actions";
+import { guardedConnectAccount } from "@/lib/accounts/guarded";
 import { awsSettings } from "@/lib/aws/config";
 import { getPlatformPrincipal } from "@/lib/aws/platform";
 import { createSandboxLinkedStack, createSandboxManagementStack, type SandboxStack } from "@/lib/aws/sandbox";
