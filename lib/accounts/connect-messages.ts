@@ -1,6 +1,6 @@
 import type { IntegrationFailure } from "@/lib/aws/integration";
 import type { StackOutputFailureCode } from "@/lib/aws/stack-outputs";
-import { STACK_ID_TAG } from "@/lib/aws/template-definition";
+import { ACCOUNT_TYPE_TAG, STACK_ID_TAG, TEMPLATE_VERSION_TAG } from "@/lib/aws/template-definition";
 
 export interface MessageContext {
   roleArn: string;
@@ -53,6 +53,17 @@ export function integrationFailureMessage(failure: IntegrationFailure, context: 
         `"StringEquals": {"sts:ExternalId": "<External ID from the setup guide>"} to the role's trust policy, or create the ` +
         `role again from the portal's template, then click ${context.retryControl}.`
       );
+    case "trust_too_broad":
+      return (
+        `The role ${context.roleArn} can also be assumed by ${d.principals}, not only by this portal's principal ` +
+        `${context.principalArn}. The External ID is shown to every member of the workspace, so it does not protect such a ` +
+        `role: make ${context.principalArn} the only principal in the role's trust policy, or create the role again from the ` +
+        `portal's template, then click ${context.retryControl}.`
+      );
+    case "stack_tag_invalid":
+      return `The role ${context.roleArn} has an ${STACK_ID_TAG} tag with the value "${d.value}", which is not a CloudFormation stack ID. Create the role with the portal's template, which sets the tag, then click ${context.retryControl}.`;
+    case "template_version_tag_missing":
+      return `The role ${context.roleArn} has an ${ACCOUNT_TYPE_TAG} tag but no ${TEMPLATE_VERSION_TAG} tag. Create the role with the portal's Terraform module, which sets both, then click ${context.retryControl}.`;
     case "aws_error":
       return `AWS returned ${failure.awsErrorCode}: ${d.message}`;
   }

@@ -5,7 +5,7 @@ import {
   assumeIntegrationRole,
   checkExternalIdEnforced,
   describeIntegrationStack,
-  readRoleTags,
+  readIntegrationRole,
   stackTagMissing,
   verifyCallerAccount,
   type Checked,
@@ -15,7 +15,8 @@ import { describeAccountOrganization, type OrganizationMembership } from "@/lib/
 import { getPlatformPrincipal } from "@/lib/aws/platform";
 import type { RoleArn } from "@/lib/aws/role-arn";
 import { checkRoleTags, checkStackOutputs, type IntegrationVersion } from "@/lib/aws/stack-outputs";
-import { ACCOUNT_TYPE_TAG, STACK_ID_TAG } from "@/lib/aws/template-definition";
+import { ACCOUNT_TYPE_TAG, STACK_ID_TAG, TEMPLATE_VERSION_TAG } from "@/lib/aws/template-definition";
+import { checkTrustPolicy } from "@/lib/aws/trust-policy";
 import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import {
   integrationFailureMessage,
@@ -76,7 +77,12 @@ export async function runIntegrationChecks(request: IntegrationCheckRequest, log
   const caller = await verifyCallerAccount(role, credentials);
   if (!caller.ok) return report(caller.failure);
 
-  const provenance = await readProvenance(role, request.accountType, credentials, retryControl);
+  const details = await readIntegrationRole(role, credentials);
+  if (!details.ok) return report(details.failure);
+  const trust = checkTrustPolicy(details.value.trustPolicy, principal.arn);
+  if (!trust.ok) return report({ code: "trust_too_broad", detail: { principals: trust.principals.join(", ") } });
+
+  const provenance = await readProvenance(role, request.accountType, credentials, details.value.tags, retryControl);
   if (!provenance.ok) {
     if ("failure" in provenance) return report(provenance.failure);
     log.warn({ outcome: provenance.code }, "integration check failed on the stack outputs");
@@ -98,6 +104,9 @@ export async function runIntegrationChecks(request: IntegrationCheckRequest, log
 }
 
 type Provenance = Omit<VerifiedIntegration, "organization">;
+
+// arn:<partition>:cloudformation:<region>:<account>:stack/<name>/<id>, as AWS::StackId resolves.
+const STACK_ID_PATTERN = /^arn:aws(-cn|-us-gov)?:cloudformation:[a-z]{2}(-[a-z]+)+-\d:\d{12}:stack\/[A-Za-z][A-Za-z0-9-]*\/[A-Za-z0-9-]+$/;
 type ProvenanceResult = Checked<Provenance> | { ok: false; code: string; message: string };
 
 // A CloudFormation role names its stack in a tag; a Terraform role carries its outputs as tags.
@@ -105,19 +114,19 @@ async function readProvenance(
   role: RoleArn,
   accountType: AwsAccountType,
   credentials: AwsCredentialIdentity,
+  tags: Record<string, string>,
   retryControl: RetryControl,
 ): Promise<ProvenanceResult> {
-  const tags = await readRoleTags(role, credentials);
-  if (!tags.ok) return tags;
-
-  const stackId = tags.value[STACK_ID_TAG];
+  const stackId = tags[STACK_ID_TAG];
   if (!stackId) {
-    if (!tags.value[ACCOUNT_TYPE_TAG]) return stackTagMissing(role);
-    const checked = checkRoleTags(tags.value, accountType);
+    if (!tags[ACCOUNT_TYPE_TAG]) return stackTagMissing(role);
+    if (!tags[TEMPLATE_VERSION_TAG]) return { ok: false, failure: { code: "template_version_tag_missing", detail: {} } };
+    const checked = checkRoleTags(tags, accountType);
     if (!checked.ok) return { ok: false, code: checked.code, message: stackOutputFailureMessage(checked.code, checked.detail, retryControl) };
     return { ok: true, value: { stackId: null, stackRegion: null, ...versionOf(checked.value) } };
   }
 
+  if (!STACK_ID_PATTERN.test(stackId)) return { ok: false, failure: { code: "stack_tag_invalid", detail: { value: stackId } } };
   const found = await describeIntegrationStack(role, credentials, stackId);
   if (!found.ok) return found;
   const checked = checkStackOutputs(found.value.stack, role, accountType, found.value.region);

@@ -21,6 +21,7 @@ export const SSO_DENIALS = {
   unverifiedEmail: "sso-unverified-email",
   notSetUp: "sso-not-set-up",
   ambiguousMapping: "sso-ambiguous-mapping",
+  unverifiedLocalUser: "sso-unverified-local-user",
 } as const;
 
 export type SsoDenial = (typeof SSO_DENIALS)[keyof typeof SSO_DENIALS];
@@ -82,8 +83,8 @@ async function findUserByProviderAccount(db: Executor, provider: string, sub: st
 
 /**
  * Resolves an OIDC sign-in to a portal user, in one transaction:
- * 1. the user linked to the IdP's subject, else the user with the same e-mail when the IdP verified it
- *    (an unverified address never takes over an existing user);
+ * 1. the user linked to the IdP's subject, else the user with the same e-mail when both the IdP and an
+ *    earlier sign-in verified it (a local user whose address was never verified is never taken over);
  * 2. a user who is not yet a member joins the workspace of the operator's mapping with its role;
  * 3. without membership or mapping, only a user with a pending invitation to a verified address may sign
  *    in, to accept it. Every other user is rejected before any row is written, so no workspace is created.
@@ -98,6 +99,9 @@ export async function resolveSsoSignIn(db: Database, provider: string, claims: O
     if (!userId) {
       const byEmail = await findUserByEmail(tx, email);
       if (byEmail && !claims.emailVerified) return { ok: false, reason: SSO_DENIALS.unverifiedEmail };
+      // Local sign-up never proves the address, so anyone could have registered it before its owner's
+      // first SSO sign-in. Such a user is never taken over by SSO.
+      if (byEmail && !byEmail.emailVerified) return { ok: false, reason: SSO_DENIALS.unverifiedLocalUser };
       userId = byEmail?.id;
     }
 

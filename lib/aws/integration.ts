@@ -19,7 +19,10 @@ export type IntegrationFailureCode =
   | "stack_not_found"
   | "stack_not_readable"
   | "organization_not_readable"
-  | "external_id_not_enforced";
+  | "external_id_not_enforced"
+  | "trust_too_broad"
+  | "stack_tag_invalid"
+  | "template_version_tag_missing";
 
 export interface IntegrationFailure {
   code: IntegrationFailureCode;
@@ -122,11 +125,19 @@ export interface FoundStack {
   region: string;
 }
 
-/** Reads the integration role's tags, which name its stack (CloudFormation) or carry its outputs (Terraform). */
-export async function readRoleTags(role: RoleArn, credentials: AwsCredentialIdentity): Promise<Checked<Record<string, string>>> {
+export interface IntegrationRoleDetails {
+  /** Tags naming the role's stack (CloudFormation) or carrying its outputs (Terraform). */
+  tags: Record<string, string>;
+  /** The trust policy as IAM returns it, URL-encoded JSON. */
+  trustPolicy: string | undefined;
+}
+
+/** Reads the integration role's tags and trust policy with the role's own credentials. */
+export async function readIntegrationRole(role: RoleArn, credentials: AwsCredentialIdentity): Promise<Checked<IntegrationRoleDetails>> {
   try {
     const output = await iamClient(role.partition, credentials).send(new GetRoleCommand({ RoleName: role.roleName }));
-    return { ok: true, value: Object.fromEntries((output.Role?.Tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""])) };
+    const tags = Object.fromEntries((output.Role?.Tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""]));
+    return { ok: true, value: { tags, trustPolicy: output.Role?.AssumeRolePolicyDocument } };
   } catch (error) {
     return failFromError(error, awsErrorCode(error) === "AccessDenied" ? "role_not_readable" : undefined);
   }
@@ -156,7 +167,8 @@ function fail<T>(code: IntegrationFailureCode, awsCode: string | undefined, deta
   return { ok: false, failure: { code, awsErrorCode: awsCode, detail } };
 }
 
-function failFromError<T>(error: unknown, code?: IntegrationFailureCode, detail: Record<string, string> = {}): Checked<T> {
+/** Maps an SDK error to a failure: throttling, network, disabled region and AccessDenied each get their code. */
+export function failFromError<T>(error: unknown, code?: IntegrationFailureCode, detail: Record<string, string> = {}): Checked<T> {
   const awsCode = awsErrorCode(error);
   const resolved: IntegrationFailureCode =
     code ??

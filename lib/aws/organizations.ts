@@ -1,8 +1,8 @@
 import { DescribeOrganizationCommand, paginateListAccounts } from "@aws-sdk/client-organizations";
 import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import { organizationsClient } from "./clients";
-import { awsErrorCode, awsErrorMessage } from "./errors";
-import type { Checked } from "./integration";
+import { awsErrorCode } from "./errors";
+import { failFromError, type Checked } from "./integration";
 import type { RoleArn } from "./role-arn";
 
 /** The organization an account belongs to, or null for a standalone account. */
@@ -22,8 +22,7 @@ export async function describeAccountOrganization(
   } catch (error) {
     const code = awsErrorCode(error);
     if (code === "AWSOrganizationsNotInUseException") return { ok: true, value: null };
-    const failureCode = code === "AccessDeniedException" ? "organization_not_readable" : "aws_error";
-    return { ok: false, failure: { code: failureCode, awsErrorCode: code, detail: { message: awsErrorMessage(error) } } };
+    return failFromError(error, code === "AccessDeniedException" ? "organization_not_readable" : undefined);
   }
 }
 
@@ -46,8 +45,6 @@ export async function listOrganizationAccounts(role: RoleArn, credentials: AwsCr
     }
     return { ok: true, value: accounts };
   } catch (error) {
-    const code = awsErrorCode(error);
-    const failureCode = code === "AccessDeniedException" ? "organization_not_readable" : "aws_error";
-    return { ok: false, failure: { code: failureCode, awsErrorCode: code, detail: { message: awsErrorMessage(error) } } };
+    return failFromError(error, awsErrorCode(error) === "AccessDeniedException" ? "organization_not_readable" : undefined);
   }
 }

@@ -16,10 +16,10 @@ export type RoleArnResult = { ok: true; value: RoleArn } | { ok: false; message:
 const EDGE_WHITESPACE = /^[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+|[\s\u00a0\u200b\u200c\u200d\u2060\ufeff]+$/g;
 const INNER_INVALID = /[\s\u0000-\u001f\u007f-\u009f\u00a0\u200b-\u200f\u2028-\u202f\u2060\ufeff]/u;
 
-// IAM limits: role name 1-64 of [\w+=,.@-]; path starts and ends with "/", at most 512 characters,
-// made of printable ASCII from "!" to "~".
+// IAM limits: role name 1-64 of [\w+=,.@-]. The path is "/" alone, or starts and ends with "/" with at
+// least one printable ASCII character from "!" to "~" between, at most 512 characters in all.
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
-const ROLE_PATH = /^\/(?:[\x21-\x7e]*\/)?$/;
+const ROLE_PATH = /^\/(?:[\x21-\x7e]+\/)?$/;
 const ROLE_ARN_EXAMPLE = "arn:aws:iam::111122223333:role/XOps360Integration";
 
 /** Trims the ends of a pasted value the way the Role ARN field does. */
@@ -52,7 +52,7 @@ export function parseRoleArn(input: string): RoleArnResult {
   const rolePath = resource.slice(0, lastSlash + 1);
   const roleName = resource.slice(lastSlash + 1);
   if (!ROLE_PATH.test(rolePath) || rolePath.length > 512) {
-    return fail(`AWS Role ARN has an invalid role path "${rolePath}": it must be at most 512 printable characters between slashes.`);
+    return fail(`AWS Role ARN has an invalid role path "${rolePath}": it must be "/" alone, or start and end with "/" with at least one printable character between, at most 512 characters in all.`);
   }
   if (!ROLE_NAME.test(roleName)) {
     return fail(`AWS Role ARN has an invalid role name "${roleName}": it must be 1 to 64 letters, digits or the characters + = , . @ _ -.`);

@@ -135,14 +135,26 @@ describe("SSO group mapping", () => {
 });
 
 describe("SSO user linking", () => {
-  it("links a verified e-mail to the existing local user", async () => {
+  it("links a verified e-mail to a verified existing user", async () => {
     const local = await createWorkspace(db, "local-owner@initech.test");
+    await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, local.ownerId));
 
     const result = await signIn(claims({ email: "Local-Owner@Initech.test" }));
 
     expect(result).toEqual({ ok: true, userId: local.ownerId });
     const links = await db.select().from(authAccounts).where(eq(authAccounts.userId, local.ownerId));
     expect(links.map((link) => link.provider)).toEqual(["oidc"]);
+  });
+
+  it("never takes over an unverified local user", async () => {
+    // Someone signed up locally with the address before its owner's first SSO sign-in.
+    await createWorkspace(db, "pre-registered@initech.test");
+    const before = await snapshotMemberTables(db);
+
+    const result = await signIn(claims({ email: "pre-registered@initech.test", groups: ["aws-admins"] }));
+
+    expect(result).toEqual({ ok: false, reason: "sso-unverified-local-user" });
+    expect(await snapshotMemberTables(db)).toEqual(before);
   });
 
   it("rejects an unverified e-mail that names an existing user", async () => {

@@ -107,7 +107,13 @@ describe("parseRoleArn", () => {
   it("rejects a path over 512 characters", () => {
     const path = `/${"p".repeat(511)}/`;
     expect(messageOf(`arn:aws:iam::111122223333:role${path}R`)).toBe(
-      `AWS Role ARN has an invalid role path "${path}": it must be at most 512 printable characters between slashes.`,
+      `AWS Role ARN has an invalid role path "${path}": it must be "/" alone, or start and end with "/" with at least one printable character between, at most 512 characters in all.`,
+    );
+  });
+
+  it("rejects an empty path segment", () => {
+    expect(messageOf("arn:aws:iam::111122223333:role//x")).toBe(
+      'AWS Role ARN has an invalid role path "//": it must be "/" alone, or start and end with "/" with at least one printable character between, at most 512 characters in all.',
     );
   });
 

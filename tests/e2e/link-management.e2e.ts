@@ -42,7 +42,17 @@ describe("link a management account", () => {
     expect(await page.getByText("Management Account", { exact: true }).isVisible()).toBe(true);
     await page.screenshot({ path: "tests/e2e/artifacts/home-after-connect.png" });
 
+    const cookiesBeforeSignOut = await session.context.cookies();
     await new Shell(page).signOut();
+
+    // A session cookie copied before sign-out no longer opens the portal.
+    const replay = await session.browser.newContext({ baseURL: inject("baseUrl") });
+    await replay.addCookies(cookiesBeforeSignOut);
+    const replayPage = await replay.newPage();
+    await replayPage.goto("/");
+    expect(new URL(replayPage.url()).pathname).toBe("/signin");
+    await replay.close();
+
     await new SignInPage(page).signIn(email, password);
     await page.waitForURL((url) => url.pathname === "/");
     await page.getByRole("heading", { name: "Production" }).waitFor();

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { accountNameSchema } from "@/lib/accounts/account-name";
+
+function messageOf(value: string): string | undefined {
+  const parsed = accountNameSchema.safeParse(value);
+  return parsed.success ? undefined : parsed.error.issues[0]?.message;
+}
+
+describe("accountNameSchema", () => {
+  it("trims and accepts a plain name", () => {
+    expect(accountNameSchema.parse("  Production \t")).toBe("Production");
+  });
+
+  it("accepts letters of any script", () => {
+    expect(accountNameSchema.parse("Équipe données 本番")).toBe("Équipe données 本番");
+  });
+
+  it("rejects an empty name", () => {
+    expect(messageOf("   ")).toBe("AWS Account Name is required. Enter a name such as Production.");
+  });
+
+  it("rejects a name over 64 characters", () => {
+    expect(messageOf("x".repeat(65))).toBe("AWS Account Name must be at most 64 characters. Shorten it.");
+  });
+
+  it("rejects control characters", () => {
+    expect(messageOf("Prod\nuction")).toBe("AWS Account Name must not contain control characters such as tabs or line breaks.");
+  });
+
+  it("rejects zero-width and direction characters", () => {
+    const expected = "AWS Account Name must not contain invisible formatting characters such as zero-width spaces or direction marks. Type the name again.";
+    expect(messageOf("\u200b\u200d")).toBe(expected);
+    expect(messageOf("Équipe\u200b")).toBe(expected);
+    expect(messageOf("\u202eProd")).toBe(expected);
+  });
+});
