@@ -7,7 +7,7 @@ import { buildTemplate } from "@/lib/aws/template";
 import { TEMPLATE_VERSION } from "@/lib/aws/template-definition";
 import { CloudFormationClient, CreateStackCommand } from "@aws-sdk/client-cloudformation";
 import { stringify } from "yaml";
-import { createCustomerStack, deleteCustomerStack, NO_FAULTS, startTestAws, type CustomerStack, type TestAws } from "../helpers/aws";
+import { createCustomerStack, deleteCustomerStack, startTestAws, type CustomerStack, type TestAws } from "../helpers/aws";
 import { openTestDatabase } from "../helpers/database";
 import { testSession } from "../helpers/session";
 import { addMember, createWorkspace, type TestWorkspace } from "../helpers/workspace";
@@ -34,7 +34,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await aws.control.setFaults(NO_FAULTS);
+  await aws.resetFaults();
 });
 
 function connect(roleArn: string, name = "Production") {

@@ -7,7 +7,16 @@ import { buildTemplate, STACK_NAME } from "@/lib/aws/template";
 export type EmulatorControl = ReturnType<typeof createEmulatorControl>;
 
 /** Faults all off, for resetting the emulator between tests. */
-export const NO_FAULTS = {
+export const NO_FAULTS: {
+  latencyMs: number;
+  throttleRate: number;
+  iamPropagationSeconds: number;
+  stsDisabledRegions: string[];
+  stuckStacks: boolean;
+  resetRate: number;
+  throttleServices: string[];
+  randomSeed: number | null;
+} = {
   latencyMs: 0,
   throttleRate: 0,
   iamPropagationSeconds: 0,
@@ -22,7 +31,18 @@ export interface TestAws {
   endpoint: string;
   control: EmulatorControl;
   principalArn: string;
+  /** Restores the faults the run started with: none, or those of TEST_AWS_FAULTS. */
+  resetFaults(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Faults every test of the run starts with, from TEST_AWS_FAULTS (JSON, the emulator's fault fields),
+ * so a suite can run unchanged under latency and throttling: `TEST_AWS_FAULTS='{"latencyMs":100}'`.
+ */
+function baselineFaults(): typeof NO_FAULTS {
+  const configured = process.env.TEST_AWS_FAULTS;
+  return configured ? { ...NO_FAULTS, ...(JSON.parse(configured) as Partial<typeof NO_FAULTS>) } : NO_FAULTS;
 }
 
 /**
@@ -40,7 +60,12 @@ export async function startTestAws(): Promise<TestAws> {
   process.env.XOPS_ASSUME_ROLE_RETRY_SECONDS = "0";
   delete process.env.AWS_REGION;
   delete process.env.AWS_DEFAULT_REGION;
-  return { endpoint: emulator.endpoint, control, principalArn: platform.arn, close: emulator.close };
+
+  const resetFaults = async () => {
+    await control.setFaults(baselineFaults());
+  };
+  await resetFaults();
+  return { endpoint: emulator.endpoint, control, principalArn: platform.arn, resetFaults, close: emulator.close };
 }
 
 export interface CustomerStackOptions {
