@@ -8,16 +8,18 @@ interface OrganizationMembersProps {
   workspace: { id: string; externalId: string };
   management: CloudAccount;
   canEdit: boolean;
+  /** The heading; the Integrations page names the management account, since it lists several. */
+  title?: string;
 }
 
 /** The management account's organization members, read live from AWS Organizations, with Link and Link all. */
-export async function OrganizationMembers({ workspace, management, canEdit }: OrganizationMembersProps) {
+export async function OrganizationMembers({ workspace, management, canEdit, title = "Organization members" }: OrganizationMembersProps) {
   const listed = await listOrganizationMembers(await getDb(), workspace, management);
 
   return (
-    <section aria-labelledby="members-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
-      <h2 id="members-heading" className="text-lg font-semibold">
-        Organization members
+    <section aria-labelledby={`members-heading-${management.id}`} className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <h2 id={`members-heading-${management.id}`} className="text-lg font-semibold">
+        {title}
       </h2>
       {canEdit && listed.ok && <LinkAllButton managementAccountId={management.id} />}
       {listed.ok ? (

@@ -96,6 +96,11 @@ describe("link a management account", () => {
     await notLinked.getByText("Sandbox Legacy: The account is SUSPENDED in AWS Organizations, so it was not linked.", { exact: false }).waitFor();
     await notLinked.getByText(/Sandbox Workloads: AWS denied AssumeRole on arn:aws:iam::\d{12}:role\/XOps360Integration\./).waitFor();
     await page.screenshot({ path: "tests/e2e/artifacts/link-all-results.png", fullPage: true });
+
+    // Integrations lists the same members under the management account's name.
+    await page.goto("/integrations");
+    const section = page.getByRole("region", { name: "Organization members of Production" });
+    await section.getByRole("row").filter({ hasText: "Sandbox Workloads" }).getByRole("link", { name: "Link Sandbox Workloads" }).waitFor();
   });
 
   it("shows the connect message for a wrong ARN inline", async () => {

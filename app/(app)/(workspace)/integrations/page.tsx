@@ -1,10 +1,12 @@
 import { AccountsTable } from "@/components/accounts/accounts-table";
 import { AuditLog } from "@/components/audit/audit-log";
 import { Pagination } from "@/components/ui/pagination";
-import { listAccountsPage } from "@/lib/accounts/queries";
+import { Suspense } from "react";
+import { OrganizationMembers } from "@/components/organization/organization-members";
+import { listAccountsPage, listManagementAccounts } from "@/lib/accounts/queries";
 import { listAuditEvents } from "@/lib/audit/queries";
 import { requirePageMember } from "@/lib/auth/page-context";
-import { ACCOUNT_EDITORS } from "@/lib/workspace/members";
+import { ACCOUNT_EDITORS, getWorkspace } from "@/lib/workspace/members";
 
 interface IntegrationsSearchParams {
   page?: string;
@@ -16,6 +18,9 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const accounts = await listAccountsPage(db, member.workspaceId, Number(params.page ?? "1"));
   const audit = await listAuditEvents(db, member.workspaceId, Number(params.auditPage ?? "1"));
+  // NOTE: each management account's members are read live from AWS Organizations; the first ten are shown.
+  const managementAccounts = await listManagementAccounts(db, member.workspaceId, 10);
+  const workspace = await getWorkspace(db, member.workspaceId);
   const hrefWith = (change: IntegrationsSearchParams) => `/integrations?${new URLSearchParams({ page: String(accounts.page), auditPage: String(audit.page), ...change })}`;
 
   return (
@@ -31,6 +36,16 @@ export default async function IntegrationsPage({ searchParams }: { searchParams:
         <AccountsTable rows={accounts.rows} canEdit={ACCOUNT_EDITORS.includes(member.role)} />
         <Pagination label="AWS Accounts pages" page={accounts.page} pageCount={accounts.pageCount} hrefFor={(page) => hrefWith({ page: String(page) })} />
       </section>
+      {managementAccounts.map((management) => (
+        <Suspense key={management.id} fallback={<p className="text-sm text-slate-600">Loading the accounts of {management.name}&apos;s organization from AWS…</p>}>
+          <OrganizationMembers
+            workspace={workspace}
+            management={management}
+            canEdit={ACCOUNT_EDITORS.includes(member.role)}
+            title={`Organization members of ${management.name}`}
+          />
+        </Suspense>
+      ))}
       <section aria-labelledby="audit-heading" className="space-y-3">
         <h2 id="audit-heading" className="text-lg font-semibold">
           Audit log
