@@ -1,12 +1,18 @@
 import type { AuditPage } from "@/lib/audit/queries";
 
 const ACTION_LABELS: Record<string, string> = {
-  "account.linked": "Linked account",
-  "account.renamed": "Renamed account",
-  "account.deleted": "Deleted account",
-  "account.verified": "Verified account",
+  "account.linked": "Connected AWS account",
+  "account.link_all": "Ran Link all",
+  "account.renamed": "Renamed AWS account",
+  "account.deleted": "Deleted AWS account",
+  "account.verified": "Verified AWS account",
   "support.requested": "Submitted support request",
   "workspace.created": "Created workspace",
+  "member.invited": "Invited member",
+  "member.invitation_revoked": "Withdrew invitation",
+  "member.joined": "Member joined",
+  "member.role_changed": "Changed member role",
+  "member.removed": "Removed member",
 };
 
 // Status messages can run to several hundred characters; the full text stays in the cell's title.

@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { useFormStatus } from "react-dom";
 import { signInAction, signInWithSsoAction, signUpAction } from "@/app/signin/actions";
 import { Field } from "@/components/ui/field";
+import { useSubmitKeepingValues } from "@/components/ui/use-submit-keeping-values";
 import { buttonClasses } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
 
@@ -38,8 +39,9 @@ export function SsoButton({ name, callbackUrl }: { name: string; callbackUrl?: s
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState(signInAction, undefined);
+  const submit = useSubmitKeepingValues(action);
   return (
-    <form action={action} className="space-y-4">
+    <form onSubmit={submit} className="space-y-4">
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <Field id="email" name="email" type="email" label="E-mail" autoComplete="username" required />
       <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
@@ -67,8 +69,9 @@ interface SignUpFormProps {
 export function SignUpForm({ minLength, invitationToken, email }: SignUpFormProps) {
   const [state, action, pending] = useActionState(signUpAction, undefined);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const submit = useSubmitKeepingValues(action);
   return (
-    <form action={action} className="space-y-4">
+    <form onSubmit={submit} className="space-y-4">
       {invitationToken && <input type="hidden" name="invitationToken" value={invitationToken} />}
       <Field id="email" name="email" type="email" label="E-mail" autoComplete="username" required defaultValue={email} error={errors?.email} />
       <Field

@@ -6,6 +6,7 @@ import { inviteMemberAction } from "@/app/(app)/(workspace)/members/actions";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Field } from "@/components/ui/field";
+import { useSubmitKeepingValues } from "@/components/ui/use-submit-keeping-values";
 import { RoleSelect } from "./role-select";
 
 /** "Invite member": creates an invitation and shows its link once, because the portal keeps only its hash. */
@@ -30,12 +31,14 @@ export function InviteForm() {
     });
   }
 
+  const submitKeepingValues = useSubmitKeepingValues(submit);
+
   return (
     <section aria-labelledby="invite-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6">
       <h2 id="invite-heading" className="text-lg font-semibold">
         Invite member
       </h2>
-      <form action={submit} className="flex flex-wrap items-start gap-3">
+      <form onSubmit={submitKeepingValues} className="flex flex-wrap items-start gap-3">
         <div className="min-w-64 flex-1">
           <Field id="invite-email" name="email" type="email" label="E-mail" autoComplete="off" required error={errors?.email} />
         </div>

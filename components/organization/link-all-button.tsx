@@ -49,7 +49,8 @@ export function LinkAllButton({ managementAccountId }: { managementAccountId: st
       </Button>
       {total !== undefined && (
         <p role="status" className="text-sm text-slate-600">
-          {results.length} of {total} checked, {results.filter((r) => r.outcome === "linked").length} linked
+          {results.length} of {total} checked: {countOf(results, "linked")} linked, {countOf(results, "failed")} failed, {countOf(results, "skipped")}{" "}
+          skipped
         </p>
       )}
       {error && (
@@ -68,6 +69,10 @@ export function LinkAllButton({ managementAccountId }: { managementAccountId: st
       )}
     </div>
   );
+}
+
+function countOf(results: Result[], outcome: Result["outcome"]): number {
+  return results.filter((result) => result.outcome === outcome).length;
 }
 
 async function readEvents(body: ReadableStream<Uint8Array>, onEvent: (event: LinkAllEvent) => void) {

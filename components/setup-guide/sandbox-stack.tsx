@@ -27,8 +27,10 @@ export function SandboxStack({ accountType }: { accountType: "management" | "lin
         Sandbox
       </h3>
       <p className="text-sm text-amber-900">
-        The portal runs against a local AWS emulator. It can create this stack in a new emulated AWS account for you, as the CloudFormation
-        console would.
+        The portal runs against a local AWS emulator.{" "}
+        {accountType === "management"
+          ? "It can create an emulated organization and this stack in its management account for you, as the CloudFormation console would."
+          : "It can create this stack in a member account of the sandbox organization that is not linked yet, as a StackSet would."}
       </p>
       <Button variant="secondary" onClick={create} disabled={pending}>
         {pending ? "Creating stack…" : "Create this stack in the sandbox"}

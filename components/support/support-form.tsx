@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { submitSupportRequestAction } from "@/app/(app)/(workspace)/support/new/actions";
 import { buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { useSubmitKeepingValues } from "@/components/ui/use-submit-keeping-values";
 
 export interface SupportAccountOption {
   id: string;
@@ -20,6 +21,7 @@ interface SupportFormProps {
 export function SupportForm({ subject, accountId, accounts }: SupportFormProps) {
   const [state, action, pending] = useActionState(submitSupportRequestAction, undefined);
   const form = useRef<HTMLFormElement>(null);
+  const submit = useSubmitKeepingValues(action);
   const failed = state && !state.ok ? state : undefined;
 
   useEffect(() => {
@@ -27,7 +29,7 @@ export function SupportForm({ subject, accountId, accounts }: SupportFormProps) 
   }, [state]);
 
   return (
-    <form ref={form} action={action} className="space-y-5">
+    <form ref={form} onSubmit={submit} className="space-y-5">
       <Field id="subject" name="subject" label="Subject" defaultValue={subject} maxLength={200} error={failed?.fieldErrors?.subject} />
       <div className="space-y-1">
         <label htmlFor="description" className="block text-sm font-medium text-slate-800">

@@ -5,11 +5,11 @@ import { ACCOUNT_TYPE_TAG, STACK_ID_TAG, TEMPLATE_VERSION_TAG } from "@/lib/aws/
 export interface MessageContext {
   roleArn: string;
   principalArn: string;
-  /** The button that runs the checks again: "Connect" on the link form, "Verify now" for a linked account. */
+  /** The button that runs the checks again: "Connect" on the link form, "Verify now" or "Link all" for accounts already listed. */
   retryControl: RetryControl;
 }
 
-export type RetryControl = "Connect" | "Verify now";
+export type RetryControl = "Connect" | "Verify now" | "Link all";
 
 const TYPE_LABELS: Record<string, string> = { management: "Management Account", linked: "Linked Account" };
 

@@ -106,7 +106,14 @@ async function linkOne(
   if (!role.ok) return result("failed", role.message);
 
   const log = logger.child({ event: "link_all", workspaceId: workspace.id, awsAccountId: candidate.accountId });
-  const request = { role: role.value, accountType: "linked" as const, workspaceId: workspace.id, externalId: workspace.externalId, retrySeconds: 0 };
+  const request = {
+    role: role.value,
+    accountType: "linked" as const,
+    workspaceId: workspace.id,
+    externalId: workspace.externalId,
+    retrySeconds: 0,
+    retryControl: "Link all" as const,
+  };
   let checked: IntegrationCheckResult = await runIntegrationChecks(request, log);
   // The SDK already retries throttled calls; an account whose check still ends throttled waits and runs again.
   for (let attempt = 1; !checked.ok && checked.code === "throttled" && attempt <= THROTTLE_RETRIES; attempt++) {

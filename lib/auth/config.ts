@@ -49,6 +49,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge },
   pages: { signIn: "/signin", error: "/signin" },
+  // Auth.js's own errors go to the portal's logger. A wrong password is already logged as one line
+  // (sign_in_failed) and is no server error, so its stack trace is left out.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin") return;
+      logger.error({ err: error, event: "auth_error" }, "Auth.js error");
+    },
+    warn(code) {
+      logger.warn({ event: "auth_warning", code }, "Auth.js warning");
+    },
+    debug() {},
+  },
   providers: [...(localAccountsEnabled() ? [localSignIn] : []), ...(oidc ? [oidcProvider(oidc)] : [])],
   callbacks: {
     async signIn({ user, account, profile }) {

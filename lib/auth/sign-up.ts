@@ -67,7 +67,7 @@ async function signUpInvitedUser(db: Database, email: string, passwordHash: stri
   try {
     const joined = await db.transaction(async (tx) => {
       const [user] = await tx.insert(users).values({ email, passwordHash }).returning({ id: users.id });
-      const accepted = await acceptInvitationIn(tx, { id: user!.id, email }, token);
+      const accepted = await acceptInvitationIn(tx, { id: user!.id, email }, token, new Date(), true);
       if (!accepted.ok) {
         rejected = accepted;
         tx.rollback();

@@ -3,7 +3,7 @@ import type { AwsCredentialIdentity } from "@aws-sdk/types";
 import { cloudFormationClient } from "./clients";
 import { awsSettings } from "./config";
 import { regionForPartition } from "./partitions";
-import { renderTemplateYaml, STACK_NAME } from "./template";
+import { DEFAULT_ROLE_NAME, renderTemplateYaml, STACK_NAME } from "./template";
 
 export interface SandboxStack {
   accountId: string;
@@ -20,6 +20,17 @@ const POLL_TIMEOUT_MS = 30_000;
 // flow and Link all can be tried offline.
 const SANDBOX_MEMBERS = [{ name: "Sandbox Workloads" }, { name: "Sandbox Data" }, { name: "Sandbox Legacy", status: "SUSPENDED" }];
 
+/** An error the emulator's control endpoint returned, with its HTTP status. */
+export class SandboxError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "SandboxError";
+  }
+}
+
 /** Calls the emulator's control endpoint; only in sandbox mode, which a production build never enters. */
 async function control<T>(path: string, body: unknown): Promise<T> {
   const { sandbox, endpoint } = awsSettings();
@@ -30,7 +41,7 @@ async function control<T>(path: string, body: unknown): Promise<T> {
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`the emulator refused ${path}: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok) throw new SandboxError(response.status, ((await response.json().catch(() => ({}))) as { error?: string }).error ?? `HTTP ${response.status}`);
   return (await response.json()) as T;
 }
 
@@ -52,13 +63,21 @@ export async function createSandboxManagementStack(externalId: string, principal
 export async function createSandboxLinkedStack(memberAccountId: string, externalId: string, principalArn: string): Promise<SandboxStack> {
   const { partition } = awsSettings();
   const region = regionForPartition(partition);
-  const created = await control<{ stackId: string; stackName: string; outputs: Output[] }>("stacks", {
-    accountId: memberAccountId,
-    partition,
-    region,
-    templateBody: renderTemplateYaml("linked"),
-    parameters: { ExternalId: externalId, PlatformPrincipalArn: principalArn },
-  });
+  let created: { stackId: string; stackName: string; outputs: Output[] };
+  try {
+    created = await control("stacks", {
+      accountId: memberAccountId,
+      partition,
+      region,
+      templateBody: renderTemplateYaml("linked"),
+      parameters: { ExternalId: externalId, PlatformPrincipalArn: principalArn },
+    });
+  } catch (error) {
+    if (!(error instanceof SandboxError) || error.status !== 409) throw error;
+    throw new Error(
+      `The sandbox organization's member account ${memberAccountId} already has the stack ${STACK_NAME}. Paste its role, arn:${partition}:iam::${memberAccountId}:role/${DEFAULT_ROLE_NAME}, into AWS Role ARN and click Connect.`,
+    );
+  }
   return { accountId: memberAccountId, region, stackName: created.stackName, stackId: created.stackId, outputs: created.outputs };
 }
 

@@ -154,12 +154,20 @@ export async function acceptInvitation(db: Database, user: { id: string; email: 
 }
 
 /** acceptInvitation inside the caller's transaction, for sign-up that creates the user in the same one. */
-export async function acceptInvitationIn(tx: Transaction, user: { id: string; email: string }, token: string, now = new Date()): Promise<ActionResult<{ workspaceId: string }>> {
+export async function acceptInvitationIn(
+  tx: Transaction,
+  user: { id: string; email: string },
+  token: string,
+  now = new Date(),
+  /** True while a new local user is being created for the invitation, so nobody is signed in yet. */
+  signingUp = false,
+): Promise<ActionResult<{ workspaceId: string }>> {
   const lookup = await findInvitationByToken(tx, token, now);
   if (lookup.status !== "pending") return failure(invitationProblem(lookup));
   const { invitation } = lookup;
 
   if (normalizeEmail(user.email) !== invitation.email) {
+    if (signingUp) return failure(`This invitation is for ${invitation.email}. Sign up with that e-mail address.`, { email: `This invitation is for ${invitation.email}. Sign up with that e-mail address.` });
     return failure(`This invitation is for ${invitation.email}, but you are signed in as ${user.email}. Sign out and sign in as ${invitation.email}.`);
   }
   const member = await findMembership(tx, user.id);

@@ -141,8 +141,8 @@ describe("manage accounts", () => {
     const log = page.getByRole("table", { name: "Audit log" });
     const actions = await log.getByRole("row").allInnerTexts();
     expect(actions[1]).toContain("Submitted support request");
-    expect(actions[2]).toContain("Deleted account");
-    expect(actions[3]).toContain("Renamed account");
+    expect(actions[2]).toContain("Deleted AWS account");
+    expect(actions[3]).toContain("Renamed AWS account");
     expect(actions[3]).toContain("name: Workloads Production");
   });
 });

@@ -110,5 +110,8 @@ describe("link a management account", () => {
 
     const alert = page.getByText('AWS Role ARN must contain a 12-digit AWS account ID, but it contains "None". Copy the RoleArn output of the stack.');
     await alert.waitFor();
+    // The form keeps what the user typed, so the ARN can be corrected in place.
+    expect(await page.getByLabel("AWS Account Name").inputValue()).toBe("Staging");
+    expect(await page.getByLabel("AWS Role ARN").inputValue()).toBe("arn:aws:iam::None:role/Reader");
   });
 });

@@ -269,4 +269,15 @@ describe("sign-up with an invitation", () => {
     expect(result).toEqual({ ok: false, message: expect.stringMatching(/^This invitation expired on .+ UTC\. Ask an owner of the workspace for a new invitation\.$/), fieldErrors: undefined });
     expect(await snapshotMemberTables(db)).toEqual(before);
   });
+
+  it("asks for the invited e-mail at sign-up", async () => {
+    const created = await invite("olga@example.com");
+    const before = await snapshotMemberTables(db);
+
+    const result = await signUpLocalUser(db, { email: "someone-else@example.com", password: "correct horse battery staple", invitationToken: created.token });
+
+    const message = "This invitation is for olga@example.com. Sign up with that e-mail address.";
+    expect(result).toEqual({ ok: false, message, fieldErrors: { email: message } });
+    expect(await snapshotMemberTables(db)).toEqual(before);
+  });
 });

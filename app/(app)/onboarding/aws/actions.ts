@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { workspaceAction } from "@/lib/actions/guard";
@@ -15,6 +16,8 @@ import { ACCOUNT_EDITORS, getWorkspace } from "@/lib/workspace/members";
 export async function connectAction(_previous: ActionResult<unknown> | undefined, form: FormData): Promise<ActionResult<unknown>> {
   const result = await guardedConnectAccount(form);
   if (!result.ok) return result;
+  // The shell's account selector lives in a layout that a redirect keeps; refresh it with the new account.
+  revalidatePath("/", "layout");
   redirect(result.data.templateOutdated ? "/?notice=template-outdated" : "/");
 }
 
@@ -36,7 +39,7 @@ const guardedCreateSandboxStack = workspaceAction(
       return success(await createSandboxLinkedStack(memberAccountId, workspace.externalId, principal.arn));
     } catch (error) {
       logger.error({ err: error, workspaceId: member.workspaceId }, "sandbox stack creation failed");
-      return failure(`Creating the sandbox stack failed: ${error instanceof Error ? error.message : String(error)}`);
+      return failure(error instanceof Error ? error.message : String(error));
     }
   },
 );
