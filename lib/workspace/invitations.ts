@@ -40,6 +40,7 @@ export interface CreatedInvitation {
   id: string;
   token: string;
   email: string;
+  role: MemberRole;
   expiresAt: Date;
 }
 
@@ -81,7 +82,7 @@ export async function createInvitation(db: Database, actor: Member, input: { ema
       targetId: row!.id,
       details: { after: { email, role: input.role, expiresAt: expiresAt.toISOString() } },
     });
-    return success({ id: row!.id, token, email, expiresAt }, `Invitation for ${email} created. Copy the link and send it to them.`);
+    return success({ id: row!.id, token, email, role: input.role, expiresAt }, `Invitation for ${email} created. Copy the link and send it to them.`);
   });
 }
 
