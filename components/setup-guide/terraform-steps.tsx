@@ -12,7 +12,8 @@ export function TerraformSteps({ data }: { data: SetupGuideData }) {
         <a href={data.terraformUrl} download className="font-medium text-brand-600 hover:underline">
           Terraform module
         </a>{" "}
-        into an empty folder. It creates the same role, trust policy and permissions as the CloudFormation template.
+        into an empty folder. It creates the same role and trust policy as the CloudFormation template, with the same permissions except
+        cloudformation:DescribeStacks, since no stack is involved.
       </li>
       <li>
         With credentials for the AWS account, run:
