@@ -20,8 +20,8 @@ TEST_DATABASE=pglite npx vitest run --reporter=default --reporter=json --outputF
 step "vitest on PostgreSQL (${TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test})"
 TEST_DATABASE=postgres npx vitest run --reporter=default --reporter=json --outputFile="$results/postgres.json"
 
-step "connect suite under AWS faults (100 ms latency, 20% throttling with a fixed seed)"
-TEST_DATABASE=pglite TEST_AWS_FAULTS='{"latencyMs":100,"throttleRate":0.2,"randomSeed":11}' \
+step "connect suite under AWS faults (100 ms latency, 10% throttling with a fixed seed)"
+TEST_DATABASE=pglite TEST_AWS_FAULTS='{"latencyMs":100,"throttleRate":0.1,"randomSeed":11}' \
   npx vitest run tests/accounts/connect.test.ts --reporter=default --reporter=json --outputFile="$results/faults.json"
 
 step "next build"
