@@ -3,11 +3,11 @@ export type TrustPolicyCheck = { ok: true } | { ok: false; principals: string[] 
 interface Statement {
   Effect?: string;
   Action?: string | string[];
+  NotAction?: string | string[];
   Principal?: string | Record<string, string | string[]>;
   NotPrincipal?: unknown;
 }
 
-const ASSUME_ROLE_ACTIONS = new Set(["sts:AssumeRole", "sts:*", "*"]);
 
 /**
  * Checks that the role's trust policy lets only the portal's own principal assume it. The External ID
@@ -26,7 +26,7 @@ export function checkTrustPolicy(encodedDocument: string | undefined, principalA
 
   const others = new Set<string>();
   for (const statement of statements) {
-    if (statement.Effect !== "Allow" || !allowsAssumeRole(statement.Action)) continue;
+    if (statement.Effect !== "Allow" || !allowsAssumeRole(statement)) continue;
     if (statement.NotPrincipal) others.add("NotPrincipal (everyone except the named principals)");
     for (const principal of principalsOf(statement.Principal)) {
       if (principal !== principalArn) others.add(principal);
@@ -35,9 +35,16 @@ export function checkTrustPolicy(encodedDocument: string | undefined, principalA
   return others.size === 0 ? { ok: true } : { ok: false, principals: [...others] };
 }
 
-function allowsAssumeRole(action: Statement["Action"]): boolean {
-  const actions = Array.isArray(action) ? action : [action ?? ""];
-  return actions.some((candidate) => ASSUME_ROLE_ACTIONS.has(candidate));
+// IAM matches actions ignoring case, with * and ? as wildcards, so "sts:Assume*" grants sts:AssumeRole.
+function matchesAssumeRole(pattern: string): boolean {
+  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+  return regex.test("sts:AssumeRole");
+}
+
+function allowsAssumeRole(statement: Statement): boolean {
+  const list = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
+  if (statement.NotAction !== undefined) return !list(statement.NotAction).some(matchesAssumeRole);
+  return list(statement.Action).some(matchesAssumeRole);
 }
 
 function principalsOf(principal: Statement["Principal"]): string[] {
