@@ -2,6 +2,19 @@ import { z } from "zod";
 
 export const ACCOUNT_NAME_MAX_LENGTH = 64;
 
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+const VISIBLE = /[\p{L}\p{N}]/u;
+
+/**
+ * Turns a name from elsewhere, such as an AWS Organizations account name, into one the schema accepts:
+ * control and invisible characters become spaces, runs of spaces collapse, and a name without any
+ * letter or digit gives way to the fallback.
+ */
+export function sanitizeAccountName(raw: string, fallback: string): string {
+  const cleaned = raw.replace(/[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, " ").replace(/\s+/g, " ").trim();
+  return VISIBLE.test(cleaned) ? cleaned : fallback;
+}
+
 /** AWS Account Name: trimmed, 1 to 64 characters, no control characters. Uniqueness is checked in the database. */
 export const accountNameSchema = z
   .string({ error: "AWS Account Name is required." })
@@ -12,9 +25,10 @@ export const accountNameSchema = z
       .min(1, "AWS Account Name is required. Enter a name such as Production.")
       .max(ACCOUNT_NAME_MAX_LENGTH, `AWS Account Name must be at most ${ACCOUNT_NAME_MAX_LENGTH} characters. Shorten it.`)
       .refine((value) => !/\p{Cc}/u.test(value), "AWS Account Name must not contain control characters such as tabs or line breaks.")
-      // Zero-width and direction-changing characters would let two names look alike, or make a name
-      // impossible to type in the delete confirmation.
-      .refine((value) => !/\p{Cf}/u.test(value), "AWS Account Name must not contain invisible formatting characters such as zero-width spaces or direction marks. Type the name again."),
+      // Zero-width, filler and direction-changing characters would let two names look alike, or make a
+      // name impossible to type in the delete confirmation.
+      .refine((value) => !INVISIBLE.test(value), "AWS Account Name must not contain invisible formatting characters such as zero-width spaces or direction marks. Type the name again.")
+      .refine((value) => VISIBLE.test(value), "AWS Account Name must contain at least one letter or digit."),
   );
 
 export function nameTakenMessage(name: string): string {

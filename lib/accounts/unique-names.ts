@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { cloudAccounts } from "@/db/schema";
-import { ACCOUNT_NAME_MAX_LENGTH } from "./account-name";
+import { ACCOUNT_NAME_MAX_LENGTH, sanitizeAccountName } from "./account-name";
 
 /**
  * Hands out account names that are unique in the workspace ignoring case, as the unique index requires.
@@ -20,7 +20,7 @@ export class UniqueNames {
 
   /** Reserves and returns a unique name derived from the organization's name for the account. */
   claim(organizationName: string, accountId: string): string {
-    const base = organizationName.replace(/\p{Cc}/gu, " ").trim() || accountId;
+    const base = sanitizeAccountName(organizationName, accountId);
     const candidates = [base.slice(0, ACCOUNT_NAME_MAX_LENGTH), withSuffix(base, ` (${accountId})`)];
     for (let counter = 2; counter < 1000; counter++) candidates.push(withSuffix(base, ` (${accountId}) ${counter}`));
 

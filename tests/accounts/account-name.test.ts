@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountNameSchema } from "@/lib/accounts/account-name";
+import { accountNameSchema, sanitizeAccountName } from "@/lib/accounts/account-name";
 
 function messageOf(value: string): string | undefined {
   const parsed = accountNameSchema.safeParse(value);
@@ -32,5 +32,17 @@ describe("accountNameSchema", () => {
     expect(messageOf("\u200b\u200d")).toBe(expected);
     expect(messageOf("Équipe\u200b")).toBe(expected);
     expect(messageOf("\u202eProd")).toBe(expected);
+    expect(messageOf("Prod\u3164")).toBe(expected);
+    expect(messageOf("Prod\u00ad")).toBe(expected);
+  });
+
+  it("rejects a name without a letter or digit", () => {
+    expect(messageOf("\u2800")).toBe("AWS Account Name must contain at least one letter or digit.");
+    expect(messageOf("---")).toBe("AWS Account Name must contain at least one letter or digit.");
+  });
+
+  it("sanitizes names from AWS Organizations", () => {
+    expect(sanitizeAccountName("Prod\u200b\nData\u0007", "111122223333")).toBe("Prod Data");
+    expect(sanitizeAccountName("\u3164\u115f", "111122223333")).toBe("111122223333");
   });
 });
