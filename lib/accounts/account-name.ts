@@ -2,7 +2,9 @@ import { z } from "zod";
 
 export const ACCOUNT_NAME_MAX_LENGTH = 64;
 
-const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+// Format and default-ignorable characters, plus the braille blank (U+2800), which Unicode counts as a
+// symbol but renders as empty space.
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
 const VISIBLE = /[\p{L}\p{N}]/u;
 
 /**
@@ -11,7 +13,7 @@ const VISIBLE = /[\p{L}\p{N}]/u;
  * letter or digit gives way to the fallback.
  */
 export function sanitizeAccountName(raw: string, fallback: string): string {
-  const cleaned = raw.replace(/[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu, " ").replace(/\s+/g, " ").trim();
+  const cleaned = raw.replace(/[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/gu, " ").replace(/\s+/g, " ").trim();
   return VISIBLE.test(cleaned) ? cleaned : fallback;
 }
 

@@ -53,6 +53,13 @@ export function integrationFailureMessage(failure: IntegrationFailure, context: 
         `"StringEquals": {"sts:ExternalId": "<External ID from the setup guide>"} to the role's trust policy, or create the ` +
         `role again from the portal's template, then click ${context.retryControl}.`
       );
+    case "external_id_condition_loose":
+      return (
+        `The trust policy of ${context.roleArn} does not require exactly this workspace's External ID, so other tenants of this ` +
+        `portal could use the role. Its condition must be "StringEquals": {"sts:ExternalId": "<External ID from the setup guide>"}, ` +
+        `with no other operator on sts:ExternalId. Fix the trust policy, or create the role again from the portal's template, ` +
+        `then click ${context.retryControl}.`
+      );
     case "trust_too_broad":
       return (
         `The role ${context.roleArn} can also be assumed by ${d.principals}, not only by this portal's principal ` +

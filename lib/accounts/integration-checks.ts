@@ -79,8 +79,9 @@ export async function runIntegrationChecks(request: IntegrationCheckRequest, log
 
   const details = await readIntegrationRole(role, credentials);
   if (!details.ok) return report(details.failure);
-  const trust = checkTrustPolicy(details.value.trustPolicy, principal.arn);
-  if (!trust.ok) return report({ code: "trust_too_broad", detail: { principals: trust.principals.join(", ") } });
+  const trust = checkTrustPolicy(details.value.trustPolicy, principal.arn, request.externalId);
+  if (!trust.ok && trust.reason === "principals") return report({ code: "trust_too_broad", detail: { principals: trust.principals.join(", ") } });
+  if (!trust.ok) return report({ code: "external_id_condition_loose", detail: {} });
 
   const provenance = await readProvenance(role, request.accountType, credentials, details.value.tags, retryControl);
   if (!provenance.ok) {

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { cloudAccounts } from "@/db/schema";
-import { ACCOUNT_NAME_MAX_LENGTH, sanitizeAccountName } from "./account-name";
+import { ACCOUNT_NAME_MAX_LENGTH, accountNameSchema, sanitizeAccountName } from "./account-name";
 
 /**
  * Hands out account names that are unique in the workspace ignoring case, as the unique index requires.
@@ -21,16 +21,23 @@ export class UniqueNames {
   /** Reserves and returns a unique name derived from the organization's name for the account. */
   claim(organizationName: string, accountId: string): string {
     const base = sanitizeAccountName(organizationName, accountId);
-    const candidates = [base.slice(0, ACCOUNT_NAME_MAX_LENGTH), withSuffix(base, ` (${accountId})`)];
+    const candidates = [withSuffix(base, ""), withSuffix(base, ` (${accountId})`)];
     for (let counter = 2; counter < 1000; counter++) candidates.push(withSuffix(base, ` (${accountId}) ${counter}`));
 
-    const name = candidates.find((candidate) => !this.taken.has(candidate.toLowerCase()));
+    const name = candidates.find((candidate) => accountNameSchema.safeParse(candidate).success && !this.taken.has(candidate.toLowerCase()));
     if (!name) throw new Error(`no unique name left for account ${accountId}`);
     this.taken.add(name.toLowerCase());
     return name;
   }
 }
 
+// Cuts by whole code points, so an emoji at the cut is dropped rather than split into half a pair,
+// and the result is at most ACCOUNT_NAME_MAX_LENGTH UTF-16 units, as the schema counts.
 function withSuffix(base: string, suffix: string): string {
-  return `${base.slice(0, ACCOUNT_NAME_MAX_LENGTH - suffix.length)}${suffix}`;
+  let kept = "";
+  for (const character of base) {
+    if (kept.length + character.length + suffix.length > ACCOUNT_NAME_MAX_LENGTH) break;
+    kept += character;
+  }
+  return `${kept.trimEnd()}${suffix}`;
 }

@@ -11,6 +11,8 @@ const MESSAGES: Record<string, string> = {
     "Your identity provider did not confirm that your e-mail address is verified, and a user with this address already exists. Ask your administrator to send the email_verified claim, or sign in with your password.",
   [SSO_DENIALS.unverifiedLocalUser]:
     "A local account with your e-mail address already exists, and its address was never verified, so single sign-on cannot use it. Sign in with that account's password, or ask the portal's operator to remove the local account.",
+  [SSO_DENIALS.unverifiedNewUser]:
+    "Your identity provider did not confirm that your e-mail address is verified, so the portal cannot create your user. Ask your administrator to send the email_verified claim, or, for a provider that issues only addresses of its own tenant, to set AUTH_OIDC_TRUST_EMAIL=1.",
   [SSO_DENIALS.ambiguousMapping]:
     "Your e-mail domain and groups are mapped to more than one workspace, so the portal cannot choose one. Ask your administrator to correct the SSO mappings.",
   "no-workspace": "Your user is not a member of any workspace. Ask a workspace owner to invite you.",

@@ -22,6 +22,7 @@ export const SSO_DENIALS = {
   notSetUp: "sso-not-set-up",
   ambiguousMapping: "sso-ambiguous-mapping",
   unverifiedLocalUser: "sso-unverified-local-user",
+  unverifiedNewUser: "sso-unverified-new-user",
 } as const;
 
 export type SsoDenial = (typeof SSO_DENIALS)[keyof typeof SSO_DENIALS];
@@ -120,6 +121,9 @@ export async function resolveSsoSignIn(db: Database, provider: string, claims: O
       return { ok: false, reason: SSO_DENIALS.notSetUp };
     }
 
+    // A user is created only for an address the identity provider verified; otherwise a group member
+    // could claim someone else's address before its owner first signs in.
+    if (!userId && !claims.emailVerified) return { ok: false, reason: SSO_DENIALS.unverifiedNewUser };
     if (!userId) {
       const [created] = await tx
         .insert(users)

@@ -3,9 +3,13 @@ import type { Executor } from "@/db/client";
 import { users } from "@/db/schema";
 import { verifyPassword } from "./password";
 
-/** E-mail addresses are compared in lower case, so "Alice@Example.com" and "alice@example.com" are one user. */
+/**
+ * E-mail addresses are compared with ASCII letters in lower case, so "Alice@Example.com" and
+ * "alice@example.com" are one user. Only ASCII is folded: toLowerCase() would turn the Kelvin sign
+ * (U+212A) into "k" and let "\u212Aate@…" sign in as "kate@…".
+ */
 export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return email.trim().replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
 
 export async function findUserByEmail(db: Executor, email: string) {

@@ -21,6 +21,7 @@ export type IntegrationFailureCode =
   | "organization_not_readable"
   | "external_id_not_enforced"
   | "trust_too_broad"
+  | "external_id_condition_loose"
   | "stack_tag_invalid"
   | "template_version_tag_missing";
 

@@ -140,10 +140,10 @@ describe("connect confused-deputy check", () => {
       ok: false,
       fieldErrors: undefined,
       message:
-        `The role ${stack.roleArn} accepted AssumeRole with a wrong External ID, so it does not require this workspace's ` +
-        `External ID and any other tenant of this portal that learns its ARN could use it. Add the condition ` +
-        `"StringEquals": {"sts:ExternalId": "<External ID from the setup guide>"} to the role's trust policy, or create the ` +
-        `role again from the portal's template, then click Connect.`,
+        `The trust policy of ${stack.roleArn} does not require exactly this workspace's External ID, so other tenants of this ` +
+        `portal could use the role. Its condition must be "StringEquals": {"sts:ExternalId": "<External ID from the setup guide>"}, ` +
+        `with no other operator on sts:ExternalId. Fix the trust policy, or create the role again from the portal's template, ` +
+        `then click Connect.`,
     });
     expect(await storedAccounts()).toEqual([]);
   });

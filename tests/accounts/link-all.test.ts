@@ -111,7 +111,7 @@ describe("Link all", () => {
     }
     for (const accountId of openRole) {
       expect(byAccount.get(accountId)).toMatchObject({ outcome: "failed" });
-      expect(byAccount.get(accountId)).toHaveProperty("message", expect.stringContaining("accepted AssumeRole with a wrong External ID"));
+      expect(byAccount.get(accountId)).toHaveProperty("message", expect.stringContaining("does not require exactly this workspace's External ID"));
     }
   });
 

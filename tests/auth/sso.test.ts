@@ -111,10 +111,28 @@ describe("SSO domain mapping", () => {
 
 describe("SSO group mapping", () => {
   it("adds a member of a mapped group with the group's role", async () => {
-    const result = await signIn(claims({ email: "ops@contractor.test", emailVerified: false, groups: ["aws-admins"] }));
+    const result = await signIn(claims({ email: "ops@contractor.test", groups: ["aws-admins"] }));
 
     expect(result.ok).toBe(true);
     expect(await membershipsOf(result.ok ? result.userId : "")).toEqual([{ workspaceId: acme.workspaceId, role: "admin" }]);
+  });
+
+  it("creates no user for an unverified address, even in a mapped group", async () => {
+    const before = await snapshotMemberTables(db);
+
+    const result = await signIn(claims({ email: "victim@acme.test", emailVerified: false, groups: ["aws-admins"] }));
+
+    expect(result).toEqual({ ok: false, reason: "sso-unverified-new-user" });
+    expect(await snapshotMemberTables(db)).toEqual(before);
+  });
+
+  it("never folds a non-ASCII letter into an existing address", async () => {
+    const kate = await createWorkspace(db, "kate@initech.test");
+    await db.update(users).set({ emailVerified: new Date() }).where(eq(users.id, kate.ownerId));
+
+    const result = await signIn(claims({ sub: "kelvin-sub", email: "\u212Aate@initech.test" }));
+
+    expect(result.ok && result.userId).not.toBe(kate.ownerId);
   });
 
   it("rejects matches in two workspaces and writes nothing", async () => {
