@@ -5,39 +5,22 @@
  * run meets the same faults.
  */
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { cloudAccounts } from "@/db/schema";
 import type { Faults } from "@/emulator/client";
 import { guardedConnectAccount } from "@/lib/accounts/guarded";
-import { createCustomerStack, NO_FAULTS, startTestAws, type TestAws } from "../helpers/aws";
-import { openTestDatabase } from "../helpers/database";
-import { testSession } from "../helpers/session";
-import { createWorkspace, type TestWorkspace } from "../helpers/workspace";
+import { createCustomerStack, type TestAws } from "../helpers/aws";
+import { setUpLinkingSuite } from "../helpers/linking-suite";
+import type { TestWorkspace } from "../helpers/workspace";
 
+const suite = setUpLinkingSuite();
 let db: Database;
-let closeDb: () => Promise<void>;
 let aws: TestAws;
 let workspace: TestWorkspace;
 
-beforeAll(async () => {
-  ({ db, close: closeDb } = await openTestDatabase());
-  aws = await startTestAws();
-});
-
-afterAll(async () => {
-  await aws.close();
-  await closeDb();
-});
-
-beforeEach(async () => {
-  workspace = await createWorkspace(db);
-  testSession.userId = workspace.ownerId;
-  process.env.XOPS_ASSUME_ROLE_RETRY_SECONDS = "0";
-});
-
-afterEach(async () => {
-  await aws.control.setFaults({ ...NO_FAULTS, resetRate: 0, throttleServices: [], randomSeed: null });
+beforeEach(() => {
+  ({ db, aws, workspace } = suite);
 });
 
 function connect(roleArn: string, name = "Production") {

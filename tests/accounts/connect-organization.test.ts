@@ -1,32 +1,21 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { cloudAccounts } from "@/db/schema";
 import { guardedConnectAccount } from "@/lib/accounts/guarded";
 import { buildTemplate } from "@/lib/aws/template";
-import { createCustomerStack, startTestAws, type TestAws } from "../helpers/aws";
-import { openTestDatabase } from "../helpers/database";
-import { testSession } from "../helpers/session";
-import { createWorkspace, type TestWorkspace } from "../helpers/workspace";
+import { createCustomerStack, type TestAws } from "../helpers/aws";
+import { failureMessage } from "../helpers/results";
+import { setUpLinkingSuite } from "../helpers/linking-suite";
+import type { TestWorkspace } from "../helpers/workspace";
 
+const suite = setUpLinkingSuite();
 let db: Database;
-let closeDb: () => Promise<void>;
 let aws: TestAws;
 let workspace: TestWorkspace;
 
-beforeAll(async () => {
-  ({ db, close: closeDb } = await openTestDatabase());
-  aws = await startTestAws();
-});
-
-afterAll(async () => {
-  await aws.close();
-  await closeDb();
-});
-
-beforeEach(async () => {
-  workspace = await createWorkspace(db);
-  testSession.userId = workspace.ownerId;
+beforeEach(() => {
+  ({ db, aws, workspace } = suite);
 });
 
 type Account = { accountId: string; accessKeyId: string; secretAccessKey: string };
@@ -112,7 +101,7 @@ describe("connect organization checks", () => {
     const result = await connect("linked", stack.roleArn, "Alone");
 
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toBe(
+    expect(failureMessage(result)).toBe(
       `AWS account ${account.accountId} is not a member of an AWS Organization, so it cannot be a Linked Account. Link it as a Management Account instead: a standalone account is its own management account.`,
     );
   });

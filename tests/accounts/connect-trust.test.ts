@@ -1,37 +1,22 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { cloudAccounts } from "@/db/schema";
 import { guardedConnectAccount } from "@/lib/accounts/guarded";
 import { buildTemplate } from "@/lib/aws/template";
 import { TEMPLATE_VERSION } from "@/lib/aws/template-definition";
-import { createCustomerStack, NO_FAULTS, startTestAws, type TestAws } from "../helpers/aws";
-import { openTestDatabase } from "../helpers/database";
-import { testSession } from "../helpers/session";
-import { createWorkspace, type TestWorkspace } from "../helpers/workspace";
+import { createCustomerStack, NO_FAULTS, type TestAws } from "../helpers/aws";
+import { failureMessage } from "../helpers/results";
+import { setUpLinkingSuite } from "../helpers/linking-suite";
+import type { TestWorkspace } from "../helpers/workspace";
 
+const suite = setUpLinkingSuite();
 let db: Database;
-let closeDb: () => Promise<void>;
 let aws: TestAws;
 let workspace: TestWorkspace;
 
-beforeAll(async () => {
-  ({ db, close: closeDb } = await openTestDatabase());
-  aws = await startTestAws();
-});
-
-afterAll(async () => {
-  await aws.close();
-  await closeDb();
-});
-
-beforeEach(async () => {
-  workspace = await createWorkspace(db);
-  testSession.userId = workspace.ownerId;
-});
-
-afterEach(async () => {
-  await aws.control.setFaults(NO_FAULTS);
+beforeEach(() => {
+  ({ db, aws, workspace } = suite);
 });
 
 const READ_OWN_ROLE = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["iam:GetRole", "organizations:DescribeOrganization"], Resource: "*" }] };
@@ -89,7 +74,7 @@ describe("connect trust policy", () => {
     const result = await connect(role.roleArn);
 
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toContain("can also be assumed by arn:aws:iam::123456789012:root, not only by this portal's principal");
+    expect(failureMessage(result)).toContain("can also be assumed by arn:aws:iam::123456789012:root, not only by this portal's principal");
   });
 
   it("refuses a Terraform role without its version tag", async () => {
@@ -97,7 +82,7 @@ describe("connect trust policy", () => {
 
     const result = await connect(role.roleArn);
 
-    expect(!result.ok && result.message).toBe(
+    expect(failureMessage(result)).toBe(
       `The role ${role.roleArn} has an xops360:account-type tag but no xops360:template-version tag. Create the role with the portal's Terraform module, which sets both, then click Connect.`,
     );
   });
@@ -107,7 +92,7 @@ describe("connect trust policy", () => {
 
     const result = await connect(role.roleArn);
 
-    expect(!result.ok && result.message).toBe(
+    expect(failureMessage(result)).toBe(
       `The role ${role.roleArn} has an xops360:stack-id tag with the value "not-an-arn", which is not a CloudFormation stack ID. Create the role with the portal's template, which sets the tag, then click Connect.`,
     );
   });

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { auditEvents, cloudAccounts, memberships } from "@/db/schema";
 import { guardedConnectAccount } from "@/lib/accounts/guarded";
@@ -7,34 +7,19 @@ import { buildTemplate } from "@/lib/aws/template";
 import { TEMPLATE_VERSION } from "@/lib/aws/template-definition";
 import { CloudFormationClient, CreateStackCommand } from "@aws-sdk/client-cloudformation";
 import { stringify } from "yaml";
-import { createCustomerStack, deleteCustomerStack, startTestAws, type CustomerStack, type TestAws } from "../helpers/aws";
-import { openTestDatabase } from "../helpers/database";
+import { createCustomerStack, deleteCustomerStack, type CustomerStack, type TestAws } from "../helpers/aws";
+import { failureMessage } from "../helpers/results";
+import { setUpLinkingSuite } from "../helpers/linking-suite";
 import { testSession } from "../helpers/session";
 import { addMember, createWorkspace, type TestWorkspace } from "../helpers/workspace";
 
+const suite = setUpLinkingSuite();
 let db: Database;
-let closeDb: () => Promise<void>;
 let aws: TestAws;
 let workspace: TestWorkspace;
 
-beforeAll(async () => {
-  ({ db, close: closeDb } = await openTestDatabase());
-  aws = await startTestAws();
-});
-
-afterAll(async () => {
-  await aws.close();
-  await closeDb();
-});
-
-beforeEach(async () => {
-  workspace = await createWorkspace(db);
-  testSession.userId = workspace.ownerId;
-  process.env.XOPS_ASSUME_ROLE_RETRY_SECONDS = "0";
-});
-
-afterEach(async () => {
-  await aws.resetFaults();
+beforeEach(() => {
+  ({ db, aws, workspace } = suite);
 });
 
 function connect(roleArn: string, name = "Production") {
@@ -131,7 +116,7 @@ describe("connect", () => {
     const result = await connect(stack.roleArn);
 
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toContain("If you created the stack in the last minute, IAM may still be propagating the role: wait a minute and click Connect again.");
+    expect(failureMessage(result)).toContain("If you created the stack in the last minute, IAM may still be propagating the role: wait a minute and click Connect again.");
     expect(await storedAccounts()).toEqual([]);
   });
 
@@ -213,7 +198,7 @@ describe("connect", () => {
     const result = await connect(roleArn);
 
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toMatch(/^AWS denied AssumeRole on /);
+    expect(failureMessage(result)).toMatch(/^AWS denied AssumeRole on /);
     expect(await storedAccounts()).toEqual([]);
   });
 

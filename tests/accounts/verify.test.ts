@@ -1,34 +1,22 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GET as cronVerify } from "@/app/api/cron/verify/route";
 import type { Database } from "@/db/client";
 import { auditEvents, cloudAccounts } from "@/db/schema";
 import { guardedVerifyAccount } from "@/lib/accounts/guarded";
 import { verifyStaleAccounts } from "@/lib/accounts/verify-stale";
 import { insertAccount } from "../helpers/accounts";
-import { createCustomerStack, startTestAws, type TestAws } from "../helpers/aws";
-import { openTestDatabase } from "../helpers/database";
-import { testSession } from "../helpers/session";
-import { createWorkspace, type TestWorkspace } from "../helpers/workspace";
+import { createCustomerStack, type TestAws } from "../helpers/aws";
+import { setUpLinkingSuite } from "../helpers/linking-suite";
+import type { TestWorkspace } from "../helpers/workspace";
 
+const suite = setUpLinkingSuite();
 let db: Database;
-let closeDb: () => Promise<void>;
 let aws: TestAws;
 let workspace: TestWorkspace;
 
-beforeAll(async () => {
-  ({ db, close: closeDb } = await openTestDatabase());
-  aws = await startTestAws();
-});
-
-afterAll(async () => {
-  await aws.close();
-  await closeDb();
-});
-
-beforeEach(async () => {
-  workspace = await createWorkspace(db);
-  testSession.userId = workspace.ownerId;
+beforeEach(() => {
+  ({ db, aws, workspace } = suite);
 });
 
 afterEach(() => {

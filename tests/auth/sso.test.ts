@@ -132,7 +132,8 @@ describe("SSO group mapping", () => {
 
     const result = await signIn(claims({ sub: "kelvin-sub", email: "\u212Aate@initech.test" }));
 
-    expect(result.ok && result.userId).not.toBe(kate.ownerId);
+    // No mapping covers initech.test, so the sign-in is rejected rather than taking Kate's user.
+    expect(result).toEqual({ ok: false, reason: "sso-not-set-up" });
   });
 
   it("rejects matches in two workspaces and writes nothing", async () => {

@@ -29,12 +29,13 @@ describe("parseRoleArn", () => {
 
   it("trims spaces, tabs, CR/LF, no-break and zero-width spaces at the ends (C2)", () => {
     const result = parseRoleArn(" \t\u00a0\u200barn:aws:iam::111122223333:role/PortalReadOnly\r\n\ufeff");
-    expect(result.ok && result.value.arn).toBe("arn:aws:iam::111122223333:role/PortalReadOnly");
+    expect(result.ok).toBe(true);
+    expect(result.ok ? result.value.arn : undefined).toBe("arn:aws:iam::111122223333:role/PortalReadOnly");
   });
 
   it("accepts China and GovCloud partitions", () => {
-    expect(parseRoleArn("arn:aws-cn:iam::111122223333:role/R").ok && "ok").toBe("ok");
-    expect(parseRoleArn("arn:aws-us-gov:iam::111122223333:role/R").ok && "ok").toBe("ok");
+    expect(parseRoleArn("arn:aws-cn:iam::111122223333:role/R").ok).toBe(true);
+    expect(parseRoleArn("arn:aws-us-gov:iam::111122223333:role/R").ok).toBe(true);
   });
 
   it("rejects an empty ARN (C3)", () => {
