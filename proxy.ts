@@ -29,6 +29,6 @@ export const proxy = auth(async (request) => {
 });
 
 export const config = {
-  // Pages only: API routes, Next.js assets and files with an extension answer for themselves.
+  // Pages only: API routes, Next.js assets and files with an extension are not redirected.
   matcher: ["/((?!api/|_next/|favicon.ico|.*\\.[a-zA-Z0-9]+$).*)"],
 };

@@ -1,8 +1,8 @@
 import { headers } from "next/headers";
 
 /**
- * The portal's public origin for links in e-mails: AUTH_URL when the operator set it, else the origin
- * of the current request as the reverse proxy forwarded it.
+ * Returns the portal's public origin for links in e-mails: AUTH_URL when the operator set it, else the
+ * origin of the current request as the reverse proxy forwarded it.
  */
 export async function portalOrigin(): Promise<string> {
   if (process.env.AUTH_URL) return new URL(process.env.AUTH_URL).origin;

@@ -11,7 +11,7 @@ const STATUS_LABELS: Record<string, string> = { ACTIVE: "Active", SUSPENDED: "Su
 export function MembersTable({ members, canEdit }: { members: OrganizationMember[]; canEdit: boolean }) {
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(members.length / PAGE_SIZE));
-  const shown = members.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const pageMembers = members.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const unlinked = members.filter((member) => !member.linkedAccountId && member.status === "ACTIVE").length;
 
   if (members.length === 0) return <p className="text-sm text-slate-600">The organization has no member accounts besides this one.</p>;
@@ -33,7 +33,7 @@ export function MembersTable({ members, canEdit }: { members: OrganizationMember
           </tr>
         </thead>
         <tbody>
-          {shown.map((member) => (
+          {pageMembers.map((member) => (
             <tr key={member.accountId} className="border-b border-slate-100">
               <td className="py-2">{member.name}</td>
               <td className="py-2 font-mono">{member.accountId}</td>

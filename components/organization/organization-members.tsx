@@ -12,7 +12,7 @@ interface OrganizationMembersProps {
   title?: string;
 }
 
-/** The management account's organization members, read live from AWS Organizations, with Link and Link all. */
+/** Lists the management account's organization members, read live from AWS Organizations, with Link and Link all. */
 export async function OrganizationMembers({ workspace, management, canEdit, title = "Organization members" }: OrganizationMembersProps) {
   const listed = await listOrganizationMembers(await getDb(), workspace, management);
 

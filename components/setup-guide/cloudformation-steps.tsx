@@ -2,7 +2,7 @@ import type { SetupGuideData } from "./guide-data";
 
 const linkClasses = "font-medium text-brand-600 hover:underline";
 
-/** The user guide's steps for creating the stack, with the one-click link when templates are published. */
+/** Renders the user guide's steps for creating the stack, with the one-click link when templates are published. */
 export function CloudFormationSteps({ data }: { data: SetupGuideData }) {
   const templateName = data.accountType === "management" ? "management account" : "linked account";
   return (

@@ -1,6 +1,6 @@
 import { CopyButton } from "@/components/ui/copy-button";
 
-/** A value the user pastes elsewhere, with its copy button. */
+/** Renders a value the user pastes elsewhere, with its copy button. */
 export function CopyableValue({ label, value, multiline = false }: { label: string; value: string; multiline?: boolean }) {
   return (
     <div className="space-y-1">

@@ -1,6 +1,6 @@
 import type { PermissionStatement } from "@/lib/aws/template-definition";
 
-/** What the setup guide shows; the link page builds it on the server. */
+/** Content of the setup guide, built on the server by the link page. */
 export interface SetupGuideData {
   accountType: "management" | "linked";
   externalId: string;

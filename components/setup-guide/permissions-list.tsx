@@ -1,6 +1,6 @@
 import type { PermissionStatement } from "@/lib/aws/template-definition";
 
-/** Every permission the role grants, with the reason the portal needs it. */
+/** Lists every permission the role grants, with the reason the portal needs it. */
 export function PermissionsList({ permissions }: { permissions: PermissionStatement[] }) {
   return (
     <details className="rounded-md border border-slate-200 p-3 text-sm">

@@ -13,7 +13,7 @@ import { TerraformSteps } from "./terraform-steps";
 const tabClasses =
   "border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 data-[state=active]:border-brand-600 data-[state=active]:text-brand-700";
 
-/** The setup guide behind the Information ("i") button: the values to paste, the steps, the downloads. */
+/** Renders the setup guide behind the Information ("i") button: the values to paste, the steps and the downloads. */
 export function SetupGuide({ data }: { data: SetupGuideData }) {
   return (
     <Dialog.Root>

@@ -1,7 +1,7 @@
 import { CopyableValue } from "./copyable-value";
 import type { SetupGuideData } from "./guide-data";
 
-/** The same role through Terraform: the module download and the command with the values filled in. */
+/** Renders the Terraform steps: the module download and the command with the values filled in. */
 export function TerraformSteps({ data }: { data: SetupGuideData }) {
   const principalArn = data.principal.ok ? data.principal.arn : "<platform principal ARN>";
   const command = `terraform init && terraform apply -var external_id=${data.externalId} -var platform_principal_arn=${principalArn}`;

@@ -5,7 +5,7 @@ import { startTransition, type FormEvent } from "react";
 /**
  * Returns a form's onSubmit handler that runs `action` with the form's data without letting React reset
  * the form. React resets a form after an action passed to its `action` prop, which would wipe what the
- * user typed when the server answers with an error.
+ * user typed when the server returns an error.
  */
 export function useSubmitKeepingValues(action: (data: FormData) => void) {
   return (event: FormEvent<HTMLFormElement>) => {

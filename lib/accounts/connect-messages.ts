@@ -17,7 +17,7 @@ function typeLabel(type: string | undefined): string {
   return TYPE_LABELS[type ?? ""] ?? `"${type}"`;
 }
 
-/** The message shown under the Connect button for each failure of the AWS checks. */
+/** Returns the message shown under the Connect button for a failure of the AWS checks. */
 export function integrationFailureMessage(failure: IntegrationFailure, context: MessageContext): string {
   const d = failure.detail;
   switch (failure.code) {
@@ -29,7 +29,7 @@ export function integrationFailureMessage(failure: IntegrationFailure, context: 
         `in the last minute, IAM may still be propagating the role: wait a minute and click ${context.retryControl} again.`
       );
     case "region_disabled":
-      return `AWS STS is not activated in the region the portal called (RegionDisabledException). An administrator can activate the region in IAM account settings. AWS said: ${d.message}`;
+      return `AWS STS is not activated in the region the portal called (RegionDisabledException). An administrator can activate the region in IAM account settings. AWS returned: ${d.message}`;
     case "throttled":
       return `AWS throttled the portal's requests (Rate exceeded) and the retries did not succeed. Wait a minute and click ${context.retryControl} again.`;
     case "aws_unreachable":
@@ -76,7 +76,7 @@ export function integrationFailureMessage(failure: IntegrationFailure, context: 
   }
 }
 
-/** The message for a stack whose status or outputs do not match what the user asked to link. */
+/** Returns the message for a stack whose status or outputs do not match the account the user links. */
 export function stackOutputFailureMessage(code: StackOutputFailureCode, d: Record<string, string>, retryControl: RetryControl = "Connect"): string {
   switch (code) {
     case "stack_in_progress":

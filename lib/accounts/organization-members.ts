@@ -17,7 +17,7 @@ export interface OrganizationMember extends OrganizationAccount {
 
 export type MembersResult = { ok: true; members: OrganizationMember[] } | { ok: false; message: string };
 
-/** The Role ARN the linked template creates in a member account when deployed with the default RoleName. */
+/** Returns the Role ARN the linked template creates in a member account with the default RoleName. */
 export function expectedMemberRoleArn(management: RoleArn, accountId: string): string {
   return `arn:${management.partition}:iam::${accountId}:role/${DEFAULT_ROLE_NAME}`;
 }

@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { cloudAccounts } from "@/db/schema";
 import { listOrganizationMembers } from "./organization-members";
 
-/** The first ACTIVE member not yet linked, in the organization of the workspace's first management account. */
+/** Finds the first ACTIVE member not yet linked in the organization of the workspace's first management account. */
 export async function firstUnlinkedMember(db: Database, workspace: { id: string; externalId: string }): Promise<string | undefined> {
   const [management] = await db
     .select()

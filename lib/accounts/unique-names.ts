@@ -34,10 +34,10 @@ export class UniqueNames {
 // Cuts by whole code points, so an emoji at the cut is dropped rather than split into half a pair,
 // and the result is at most ACCOUNT_NAME_MAX_LENGTH UTF-16 units, as the schema counts.
 function withSuffix(base: string, suffix: string): string {
-  let kept = "";
+  let prefix = "";
   for (const character of base) {
-    if (kept.length + character.length + suffix.length > ACCOUNT_NAME_MAX_LENGTH) break;
-    kept += character;
+    if (prefix.length + character.length + suffix.length > ACCOUNT_NAME_MAX_LENGTH) break;
+    prefix += character;
   }
-  return `${kept.trimEnd()}${suffix}`;
+  return `${prefix.trimEnd()}${suffix}`;
 }

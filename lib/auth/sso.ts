@@ -121,7 +121,7 @@ export async function resolveSsoSignIn(db: Database, provider: string, claims: O
       return { ok: false, reason: SSO_DENIALS.notSetUp };
     }
 
-    // A user is created only for an address the identity provider verified; otherwise a group member
+    // A user is created only for an address the identity provider verified. Otherwise a group member
     // could claim someone else's address before its owner first signs in.
     if (!userId && !claims.emailVerified) return { ok: false, reason: SSO_DENIALS.unverifiedNewUser };
     if (!userId) {

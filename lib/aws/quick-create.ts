@@ -5,14 +5,14 @@ import { DEFAULT_ROLE_NAME, STACK_NAME, TEMPLATE_VERSION } from "./template-defi
 export interface QuickCreateRequest {
   partition: Partition;
   accountType: AwsAccountType;
-  /** Where the operator published the templates, e.g. https://bucket.s3.amazonaws.com/xops360 */
+  /** Base URL of the published templates, such as https://bucket.s3.amazonaws.com/xops360 */
   templateBaseUrl: string;
   externalId: string;
   principalArn: string;
   region?: string;
 }
 
-/** The published template's file name; scripts/publish-templates.ts writes the same names. */
+/** Returns the published template's file name, which scripts/publish-templates.ts also writes. */
 export function templateFileName(accountType: AwsAccountType): string {
   return `${TEMPLATE_VERSION}/xops360-${accountType}-account.yaml`;
 }
@@ -38,7 +38,7 @@ export function buildQuickCreateUrl(request: QuickCreateRequest): string {
   return `${url.toString()}#/stacks/quickcreate?${fragment.toString()}`;
 }
 
-/** The template base URL configured by the operator, or undefined when the templates are not published. */
+/** Returns the template base URL the operator configured, or undefined when the templates are not published. */
 export function configuredTemplateBaseUrl(): string | undefined {
   const value = process.env.XOPS_TEMPLATE_BASE_URL?.trim();
   return value && /^https:\/\//.test(value) ? value : undefined;

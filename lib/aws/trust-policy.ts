@@ -27,7 +27,7 @@ export function checkTrustPolicy(encodedDocument: string | undefined, principalA
   let statements: Statement[];
   try {
     const document = JSON.parse(decodeURIComponent(encodedDocument ?? "")) as { Statement?: Statement | Statement[] };
-    statements = Array.isArray(document.Statement) ? document.Statement : document.Statement ? [document.Statement] : [];
+    statements = asList(document.Statement);
   } catch {
     return { ok: false, reason: "principals", principals: ["(the trust policy could not be read)"] };
   }
@@ -69,16 +69,21 @@ function actionPattern(pattern: string): RegExp {
 }
 
 function allowsAssume(statement: Statement): boolean {
-  const list = (value: string | string[] | undefined) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
   const matches = (patterns: string[], action: string) => patterns.some((pattern) => actionPattern(pattern).test(action));
 
   // NotAction grants every action it does not name.
-  if (statement.NotAction !== undefined) return ASSUME_ACTIONS.some((action) => !matches(list(statement.NotAction), action));
-  return ASSUME_ACTIONS.some((action) => matches(list(statement.Action), action));
+  if (statement.NotAction !== undefined) return ASSUME_ACTIONS.some((action) => !matches(asList(statement.NotAction), action));
+  return ASSUME_ACTIONS.some((action) => matches(asList(statement.Action), action));
+}
+
+// Policy fields may be one value or a list of them.
+function asList<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
 }
 
 function principalsOf(principal: Statement["Principal"]): string[] {
   if (principal === undefined) return [];
   if (typeof principal === "string") return [principal];
-  return Object.entries(principal).flatMap(([kind, values]) => (Array.isArray(values) ? values : [values]).map((value) => (kind === "AWS" ? value : `${kind}: ${value}`)));
+  return Object.entries(principal).flatMap(([kind, values]) => asList(values).map((value) => (kind === "AWS" ? value : `${kind}: ${value}`)));
 }

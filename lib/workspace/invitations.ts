@@ -160,7 +160,7 @@ export async function acceptInvitationIn(
   user: { id: string; email: string },
   token: string,
   now = new Date(),
-  /** True while a new local user is being created for the invitation, so nobody is signed in yet. */
+  /** True while a new local user is being created for the invitation, so no user is signed in yet. */
   signingUp = false,
 ): Promise<ActionResult<{ workspaceId: string }>> {
   const lookup = await findInvitationByToken(tx, token, now);

@@ -224,7 +224,7 @@ describe("connect", () => {
   });
 });
 
-/** The management template, but the role's tag names another stack, which its policy may describe. */
+/** Builds the management template with the role's tag naming another stack, which its policy may describe. */
 function roleTaggedWith(stackId: string): Record<string, unknown> {
   const template = buildTemplate("management") as {
     Resources: { IntegrationRole: { Properties: { Tags: unknown; Policies: Array<{ PolicyDocument: { Statement: Array<{ Sid: string; Resource: unknown }> } }> } } };

@@ -24,6 +24,11 @@ const withoutRole = new Set<string>();
 const openRole = new Set<string>();
 
 const MEMBERS = 300;
+// Two members whose names differ only in case, so one of them gets its account ID appended.
+const SHARED_NAMES = new Map([
+  [1, "Shared name"],
+  [2, "shared NAME"],
+]);
 
 beforeAll(async () => {
   ({ db, close: closeDb } = await openTestDatabase());
@@ -34,7 +39,7 @@ beforeAll(async () => {
   // 300 members: 5 suspended, 10 without the role, 5 whose role ignores the External ID, two sharing a name.
   organization = await aws.control.createOrganization({
     members: Array.from({ length: MEMBERS }, (_, index) => ({
-      name: index === 1 ? "Shared name" : index === 2 ? "shared NAME" : `Member ${String(index).padStart(3, "0")}`,
+      name: SHARED_NAMES.get(index) ?? `Member ${String(index).padStart(3, "0")}`,
       status: index % 60 === 59 ? "SUSPENDED" : "ACTIVE",
     })),
   });
@@ -104,7 +109,7 @@ describe("Link all", () => {
     }
     for (const accountId of withoutRole) {
       expect(byAccount.get(accountId)).toMatchObject({ outcome: "failed" });
-      expect(byAccount.get(accountId)?.type === "result" && byAccount.get(accountId)).toHaveProperty(
+      expect(byAccount.get(accountId)).toHaveProperty(
         "message",
         expect.stringMatching(new RegExp(`^AWS denied AssumeRole on arn:aws:iam::${accountId}:role/XOps360Integration\\. The usual causes`)),
       );

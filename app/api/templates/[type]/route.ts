@@ -1,7 +1,7 @@
 import { renderTemplateYaml } from "@/lib/aws/template";
 import { serveTemplate } from "@/lib/aws/template-route";
 
-/** The CloudFormation template of an account type, as YAML. */
+/** Serves the CloudFormation template of an account type as YAML. */
 export async function GET(_request: Request, { params }: { params: Promise<{ type: string }> }) {
   return serveTemplate(params, (type) => ({
     body: renderTemplateYaml(type),

@@ -1,7 +1,7 @@
 import { serveTemplate } from "@/lib/aws/template-route";
 import { renderTerraformModule } from "@/lib/aws/terraform";
 
-/** The same integration role as a one-file Terraform module. */
+/** Serves the same integration role as a one-file Terraform module. */
 export async function GET(_request: Request, { params }: { params: Promise<{ type: string }> }) {
   return serveTemplate(params, (type) => ({
     body: renderTerraformModule(type),
